@@ -1,0 +1,372 @@
+import type { Generated, Insertable, Selectable, Updateable } from 'kysely';
+
+/**
+ * Row shapes of the SQLite schema as Kysely sees them. These are storage types:
+ * areas map them to the models the contract returns, never return them as-is.
+ */
+type Timestamp = string; // UTC ISO-8601
+type Flag = 0 | 1;
+
+export interface StoresTable {
+  id: Generated<number>;
+  platform: 'demo' | 'shopify' | 'woocommerce' | 'vendure' | 'csv';
+  name: string;
+  domain: string | null;
+  currency: string;
+  timezone: Generated<string>;
+  created_at: Timestamp;
+  updated_at: Timestamp;
+}
+
+export interface StaffTable {
+  id: Generated<number>;
+  name: string;
+  email: string | null;
+  role: Generated<'owner' | 'admin' | 'agent'>;
+  capacity: Generated<number>;
+  active: Generated<Flag>;
+  created_at: Timestamp;
+}
+
+export interface ProductsTable {
+  id: Generated<number>;
+  store_id: number;
+  external_id: string;
+  title: string;
+  sku: string | null;
+  category: string | null;
+  brand: string | null;
+  tags: Generated<string>;
+  price_minor: number;
+  currency: string;
+  inventory_quantity: number | null;
+  status: Generated<'active' | 'draft' | 'archived'>;
+  remote_created_at: Timestamp | null;
+  remote_updated_at: Timestamp | null;
+  created_at: Timestamp;
+  updated_at: Timestamp;
+}
+
+export interface CustomersTable {
+  id: Generated<number>;
+  store_id: number;
+  external_id: string;
+  email: string | null;
+  phone: string | null;
+  first_name: string | null;
+  last_name: string | null;
+  country: string | null;
+  region: string | null;
+  city: string | null;
+  marketing_consent: Generated<Flag>;
+  personalization_consent: Generated<Flag>;
+  birthday: string | null;
+  remote_tags: Generated<string>;
+  local_tags: Generated<string>;
+  local_note: string | null;
+  remote_created_at: Timestamp | null;
+  remote_updated_at: Timestamp | null;
+  created_at: Timestamp;
+  updated_at: Timestamp;
+}
+
+export type OrderStatus = 'open' | 'completed' | 'cancelled';
+export type FinancialStatus =
+  | 'pending'
+  | 'authorized'
+  | 'paid'
+  | 'partially_refunded'
+  | 'refunded'
+  | 'voided'
+  | 'failed';
+export type FulfillmentStatus = 'unfulfilled' | 'partial' | 'fulfilled' | 'returned';
+
+export interface OrdersTable {
+  id: Generated<number>;
+  store_id: number;
+  external_id: string;
+  order_number: string;
+  customer_id: number | null;
+  customer_order_seq: number | null;
+  channel: Generated<string>;
+  status: OrderStatus;
+  financial_status: FinancialStatus;
+  fulfillment_status: FulfillmentStatus;
+  currency: string;
+  subtotal_minor: number;
+  discount_minor: Generated<number>;
+  shipping_minor: Generated<number>;
+  tax_minor: Generated<number>;
+  total_minor: number;
+  refunded_minor: Generated<number>;
+  payment_method: string | null;
+  shipping_country: string | null;
+  shipping_region: string | null;
+  remote_tags: Generated<string>;
+  local_tags: Generated<string>;
+  local_note: string | null;
+  placed_at: Timestamp;
+  cancelled_at: Timestamp | null;
+  remote_updated_at: Timestamp | null;
+  created_at: Timestamp;
+  updated_at: Timestamp;
+}
+
+export interface OrderLinesTable {
+  id: Generated<number>;
+  order_id: number;
+  store_id: number;
+  external_id: string;
+  product_id: number | null;
+  title: string;
+  sku: string | null;
+  quantity: number;
+  unit_price_minor: number;
+  discount_minor: Generated<number>;
+  total_minor: number;
+}
+
+export interface PaymentsTable {
+  id: Generated<number>;
+  order_id: number;
+  store_id: number;
+  external_id: string;
+  kind: Generated<'authorization' | 'capture' | 'sale' | 'void' | 'refund'>;
+  method: string;
+  gateway: string;
+  status: 'pending' | 'success' | 'failure' | 'error';
+  amount_minor: number;
+  currency: string;
+  error_code: string | null;
+  processed_at: Timestamp;
+  remote_updated_at: Timestamp | null;
+}
+
+export interface RefundsTable {
+  id: Generated<number>;
+  order_id: number;
+  store_id: number;
+  external_id: string;
+  amount_minor: number;
+  currency: string;
+  reason: string | null;
+  note: string | null;
+  refunded_at: Timestamp;
+  remote_updated_at: Timestamp | null;
+}
+
+export const SHIPMENT_STATUSES = [
+  'Pending',
+  'InfoReceived',
+  'InTransit',
+  'OutForDelivery',
+  'AttemptFail',
+  'Delivered',
+  'AvailableForPickup',
+  'Exception',
+  'Expired',
+] as const;
+export type ShipmentStatus = (typeof SHIPMENT_STATUSES)[number];
+
+export interface ShipmentsTable {
+  id: Generated<number>;
+  order_id: number;
+  store_id: number;
+  external_id: string;
+  carrier: string;
+  service: string | null;
+  tracking_number: string | null;
+  tracking_url: string | null;
+  status: ShipmentStatus;
+  sub_status: string | null;
+  destination_country: string | null;
+  destination_region: string | null;
+  shipped_at: Timestamp | null;
+  original_estimated_delivery_at: Timestamp | null;
+  estimated_delivery_at: Timestamp | null;
+  delivered_at: Timestamp | null;
+  last_event_at: Timestamp | null;
+  remote_updated_at: Timestamp | null;
+  created_at: Timestamp;
+  updated_at: Timestamp;
+}
+
+export interface TrackingEventsTable {
+  id: Generated<number>;
+  shipment_id: number;
+  occurred_at: Timestamp;
+  status: string;
+  sub_status: string | null;
+  location: string | null;
+  message: string | null;
+}
+
+export type LedgerEntryType = 'earn' | 'bonus' | 'redeem' | 'expire' | 'adjust' | 'reverse';
+
+export interface PointsLedgerTable {
+  id: Generated<number>;
+  customer_id: number;
+  entry_type: LedgerEntryType;
+  points: number;
+  order_id: number | null;
+  idempotency_key: string;
+  available_at: Timestamp;
+  expires_at: Timestamp | null;
+  reason: string | null;
+  staff_id: number | null;
+  created_at: Timestamp;
+}
+
+export type TicketChannel = 'email' | 'chat' | 'phone' | 'marketplace' | 'review' | 'return' | 'manual';
+export type TicketStatus =
+  | 'new'
+  | 'open'
+  | 'waiting_customer'
+  | 'waiting_third_party'
+  | 'solved'
+  | 'closed';
+export type TicketPriority = 'low' | 'normal' | 'high' | 'urgent';
+
+export interface TicketsTable {
+  id: Generated<number>;
+  store_id: number | null;
+  external_id: string | null;
+  customer_id: number | null;
+  order_id: number | null;
+  channel: TicketChannel;
+  subject: string;
+  status: TicketStatus;
+  priority: Generated<TicketPriority>;
+  assignee_id: number | null;
+  tags: Generated<string>;
+  first_replied_at: Timestamp | null;
+  solved_at: Timestamp | null;
+  csat_score: number | null;
+  created_at: Timestamp;
+  updated_at: Timestamp;
+}
+
+export interface TicketMessagesTable {
+  id: Generated<number>;
+  ticket_id: number;
+  author_type: 'customer' | 'staff' | 'system';
+  staff_id: number | null;
+  visibility: Generated<'public' | 'internal'>;
+  body: string;
+  created_at: Timestamp;
+}
+
+export interface FeedbackTable {
+  id: Generated<number>;
+  store_id: number | null;
+  external_id: string | null;
+  customer_id: number | null;
+  order_id: number | null;
+  product_id: number | null;
+  source: 'review' | 'survey' | 'csat' | 'nps' | 'message';
+  rating: number | null;
+  title: string | null;
+  body: string | null;
+  status: Generated<'new' | 'acknowledged' | 'actioned' | 'archived'>;
+  ticket_id: number | null;
+  created_at: Timestamp;
+}
+
+export type ReturnStatus =
+  | 'requested'
+  | 'approved'
+  | 'rejected'
+  | 'in_transit'
+  | 'received'
+  | 'refunded'
+  | 'closed';
+
+export interface ReturnsTable {
+  id: Generated<number>;
+  store_id: number | null;
+  external_id: string | null;
+  rma_number: string;
+  order_id: number;
+  customer_id: number | null;
+  status: ReturnStatus;
+  reason: string;
+  resolution: 'refund' | 'exchange' | 'store_credit' | null;
+  refund_minor: number | null;
+  currency: string;
+  requested_at: Timestamp;
+  received_at: Timestamp | null;
+  closed_at: Timestamp | null;
+  updated_at: Timestamp;
+}
+
+export interface ReturnLinesTable {
+  id: Generated<number>;
+  return_id: number;
+  order_line_id: number;
+  quantity: number;
+  reason: string | null;
+}
+
+export interface SettingsTable {
+  key: string;
+  value: string;
+  updated_at: Timestamp;
+}
+
+export interface SyncStateTable {
+  store_id: number;
+  resource: string;
+  cursor_updated_at: Timestamp | null;
+  cursor_external_id: string | null;
+  last_started_at: Timestamp | null;
+  last_succeeded_at: Timestamp | null;
+  last_error: string | null;
+}
+
+export interface OutboxTable {
+  id: Generated<number>;
+  store_id: number;
+  idempotency_key: string;
+  operation: string;
+  target_type: string;
+  target_id: number | null;
+  payload: string;
+  status: Generated<'pending' | 'sending' | 'done' | 'failed'>;
+  attempts: Generated<number>;
+  next_attempt_at: Timestamp | null;
+  last_error: string | null;
+  created_at: Timestamp;
+  completed_at: Timestamp | null;
+}
+
+export interface Database {
+  stores: StoresTable;
+  staff: StaffTable;
+  products: ProductsTable;
+  customers: CustomersTable;
+  orders: OrdersTable;
+  order_lines: OrderLinesTable;
+  payments: PaymentsTable;
+  refunds: RefundsTable;
+  shipments: ShipmentsTable;
+  tracking_events: TrackingEventsTable;
+  points_ledger: PointsLedgerTable;
+  tickets: TicketsTable;
+  ticket_messages: TicketMessagesTable;
+  feedback: FeedbackTable;
+  returns: ReturnsTable;
+  return_lines: ReturnLinesTable;
+  settings: SettingsTable;
+  sync_state: SyncStateTable;
+  outbox: OutboxTable;
+}
+
+export type DbStore = Selectable<StoresTable>;
+export type NewDbStore = Insertable<StoresTable>;
+export type DbCustomer = Selectable<CustomersTable>;
+export type NewDbCustomer = Insertable<CustomersTable>;
+export type DbOrder = Selectable<OrdersTable>;
+export type NewDbOrder = Insertable<OrdersTable>;
+export type DbOrderUpdate = Updateable<OrdersTable>;
+export type DbProduct = Selectable<ProductsTable>;
+export type NewDbProduct = Insertable<ProductsTable>;

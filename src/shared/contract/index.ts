@@ -1,0 +1,34 @@
+import type { z } from 'zod';
+import type { Operation } from './operation';
+import { appOperations } from './app';
+import { dashboardOperations } from './dashboard';
+
+export * from './operation';
+export * from './events';
+export * from './common';
+export * from './app';
+export * from './dashboard';
+
+/**
+ * The one contract. Every operation the renderer (over IPC or HTTP) can ask of
+ * the core is listed here. Areas contribute their own table; a name may appear
+ * only once (checked in tests/unit/contract.test.ts).
+ */
+export const contract = {
+  ...appOperations,
+  ...dashboardOperations,
+} as const;
+
+export type Contract = typeof contract;
+export type OperationName = keyof Contract;
+
+/** What a caller passes (before zod defaults/transforms). */
+export type InputOf<N extends OperationName> = z.input<Contract[N]['input']>;
+/** What a handler receives (after validation). */
+export type ParsedInputOf<N extends OperationName> = z.output<Contract[N]['input']>;
+export type OutputOf<N extends OperationName> =
+  Contract[N] extends Operation<z.ZodType, infer O> ? O : never;
+
+export function isOperationName(name: string): name is OperationName {
+  return Object.prototype.hasOwnProperty.call(contract, name);
+}
