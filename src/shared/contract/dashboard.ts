@@ -13,6 +13,16 @@ export const dashboardQuery = z
 
 export type DashboardQuery = z.input<typeof dashboardQuery>;
 
+export const GRANULARITIES = ['day', 'week', 'month'] as const;
+export type Granularity = (typeof GRANULARITIES)[number];
+
+/** A series query; without `granularity` the core picks one that suits the range's length. */
+export const seriesQuery = dashboardQuery
+  .extend({ granularity: z.enum(GRANULARITIES).optional() })
+  .strict();
+
+export type SeriesQuery = z.input<typeof seriesQuery>;
+
 export interface ResolvedRange {
   /** Inclusive first day (UTC), null when the range is open ("all time"). */
   from: string | null;
@@ -49,15 +59,15 @@ export interface DashboardSummary {
   openTickets: number;
 }
 
-export type Granularity = 'day' | 'week' | 'month';
-
 export interface RevenueSeries {
+  range: ResolvedRange;
   currency: string;
   granularity: Granularity;
   points: { period: string; netRevenueMinor: number; orders: number }[];
 }
 
 export interface CustomerMixSeries {
+  range: ResolvedRange;
   granularity: Granularity;
   points: { period: string; newCustomers: number; returningCustomers: number }[];
 }
@@ -68,11 +78,11 @@ export const dashboardOperations = {
     'KPIs for a date range with the previous period',
   ),
   'dashboard.revenueSeries': operation<RevenueSeries>()(
-    dashboardQuery,
+    seriesQuery,
     'Net revenue and orders per day, week or month',
   ),
   'dashboard.customerMix': operation<CustomerMixSeries>()(
-    dashboardQuery,
+    seriesQuery,
     'New and returning customers per day, week or month',
   ),
 } as const;

@@ -8,6 +8,7 @@ export * from './events';
 export * from './common';
 export * from './app';
 export * from './dashboard';
+export * from './bridge';
 
 /**
  * The one contract. Every operation the renderer (over IPC or HTTP) can ask of

@@ -1,0 +1,26 @@
+import type { OperationName, OutputOf, PushMessage } from '../../shared/contract';
+import type { Result } from '../../shared/errors';
+
+/**
+ * The core behind the contract, however it is hosted (in this process for
+ * tests and benchmarks, in a worker thread for the app and browser mode).
+ * Transports (IPC, HTTP) only ever see this interface.
+ */
+export interface Core {
+  /** Validates `input` with the contract's schema, runs the handler, never throws. */
+  invoke<N extends OperationName>(name: N, input: unknown): Promise<Result<OutputOf<N>>>;
+  /** Same, for names that arrive from outside as plain strings. */
+  invokeByName(name: string, input: unknown): Promise<Result<unknown>>;
+  /** Push events; returns an unsubscribe function. */
+  subscribe(listener: (message: PushMessage) => void): () => void;
+  close(): Promise<void>;
+}
+
+export interface CoreOptions {
+  /** The profile's SQLite file; created and migrated on open. */
+  dbPath: string;
+  /** Electron-ABI better-sqlite3 build for the app; Node's own build otherwise. */
+  nativeBinding?: string;
+  /** Create a small demo store when the database has no store yet. */
+  seedDemoIfEmpty?: boolean;
+}

@@ -1,0 +1,47 @@
+import {
+  IconArrowBackUp,
+  IconAward,
+  IconHeadset,
+  IconLayoutDashboard,
+  IconMessageStar,
+  IconReceipt,
+  IconRefresh,
+  IconSettings,
+  IconSparkles,
+  IconTruckDelivery,
+  IconUsers,
+  type Icon,
+} from '@tabler/icons-react';
+import type { MessageKey } from '../i18n';
+
+/** The console's areas, in navigation order. `soon` marks those not built yet. */
+export interface Area {
+  id: string;
+  path: string;
+  icon: Icon;
+  title: MessageKey;
+  /** What the area will do, shown on its page until it is built. */
+  soon?: MessageKey;
+}
+
+export const AREAS: readonly Area[] = [
+  { id: 'dashboard', path: '/dashboard', icon: IconLayoutDashboard, title: 'area.dashboard.title' },
+  { id: 'orders', path: '/orders', icon: IconReceipt, title: 'area.orders.title', soon: 'area.orders.soon' },
+  { id: 'customers', path: '/customers', icon: IconUsers, title: 'area.customers.title', soon: 'area.customers.soon' },
+  { id: 'loyalty', path: '/loyalty', icon: IconAward, title: 'area.loyalty.title', soon: 'area.loyalty.soon' },
+  { id: 'service', path: '/service', icon: IconHeadset, title: 'area.service.title', soon: 'area.service.soon' },
+  { id: 'returns', path: '/returns', icon: IconArrowBackUp, title: 'area.returns.title', soon: 'area.returns.soon' },
+  { id: 'feedback', path: '/feedback', icon: IconMessageStar, title: 'area.feedback.title', soon: 'area.feedback.soon' },
+  { id: 'logistics', path: '/logistics', icon: IconTruckDelivery, title: 'area.logistics.title', soon: 'area.logistics.soon' },
+  {
+    id: 'recommendations',
+    path: '/recommendations',
+    icon: IconSparkles,
+    title: 'area.recommendations.title',
+    soon: 'area.recommendations.soon',
+  },
+  { id: 'sync', path: '/sync', icon: IconRefresh, title: 'area.sync.title', soon: 'area.sync.soon' },
+  { id: 'settings', path: '/settings', icon: IconSettings, title: 'area.settings.title' },
+];
+
+export const areaForPath = (path: string): Area | undefined => AREAS.find((a) => a.path === path);

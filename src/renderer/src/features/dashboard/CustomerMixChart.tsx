@@ -1,0 +1,81 @@
+import { Bar, BarChart, CartesianGrid, Legend, ResponsiveContainer, Tooltip, XAxis, YAxis } from 'recharts';
+import type { CustomerMixSeries, DashboardQuery } from '../../../../shared/contract';
+import { useI18n } from '../../i18n';
+import { useCustomerMix } from './api';
+import { CHART_HEIGHT, ChartCard } from './ChartCard';
+import { axisTick, chartColors, legendStyle } from './chartStyle';
+import { ChartTooltip } from './ChartTooltip';
+import { periodTick, periodTitle } from './periods';
+
+type Point = CustomerMixSeries['points'][number];
+
+export function CustomerMixChart({ query }: { query: DashboardQuery }) {
+  const { t } = useI18n();
+  const mix = useCustomerMix(query);
+  return (
+    <ChartCard
+      title={t('chart.mix.title')}
+      testId="chart-customer-mix"
+      query={mix}
+      isEmpty={(d) => d.points.every((p) => p.newCustomers + p.returningCustomers === 0)}
+    >
+      {(data) => <MixPlot data={data} />}
+    </ChartCard>
+  );
+}
+
+function MixPlot({ data }: { data: CustomerMixSeries }) {
+  const { t, format } = useI18n();
+  const { granularity } = data;
+  const newLabel = t('chart.mix.new');
+  const returningLabel = t('chart.mix.returning');
+  return (
+    <ResponsiveContainer width="100%" height={CHART_HEIGHT}>
+      <BarChart data={data.points} margin={{ top: 8, right: 8, bottom: 0, left: 0 }}>
+        <CartesianGrid stroke={chartColors.grid} strokeDasharray="3 3" vertical={false} />
+        <XAxis
+          dataKey="period"
+          tick={axisTick}
+          tickLine={false}
+          axisLine={{ stroke: chartColors.grid }}
+          tickFormatter={(p: string) => periodTick(p, granularity, format)}
+          minTickGap={24}
+        />
+        <YAxis
+          tick={axisTick}
+          tickLine={false}
+          axisLine={false}
+          width={48}
+          allowDecimals={false}
+          tickFormatter={(v: number) => format.number(v)}
+        />
+        <Tooltip
+          cursor={{ fill: chartColors.cursor }}
+          content={({ active, payload }) => {
+            const point = payload?.[0]?.payload as Point | undefined;
+            if (!active || !point) return null;
+            return (
+              <ChartTooltip
+                title={periodTitle(point.period, granularity, format, t)}
+                rows={[
+                  { label: newLabel, value: format.number(point.newCustomers), color: chartColors.newCustomers },
+                  { label: returningLabel, value: format.number(point.returningCustomers), color: chartColors.returningCustomers },
+                ]}
+              />
+            );
+          }}
+        />
+        <Legend iconType="square" iconSize={10} wrapperStyle={legendStyle} />
+        <Bar dataKey="newCustomers" name={newLabel} stackId="customers" fill={chartColors.newCustomers} isAnimationActive={false} />
+        <Bar
+          dataKey="returningCustomers"
+          name={returningLabel}
+          stackId="customers"
+          fill={chartColors.returningCustomers}
+          radius={[3, 3, 0, 0]}
+          isAnimationActive={false}
+        />
+      </BarChart>
+    </ResponsiveContainer>
+  );
+}

@@ -1,0 +1,87 @@
+import { Group, Select, SimpleGrid, Stack } from '@mantine/core';
+import { useSessionStorage } from '@mantine/hooks';
+import { useState } from 'react';
+import type { DashboardQuery, DashboardSummary } from '../../../../shared/contract';
+import { PageHeader } from '../../components/PageHeader';
+import { QueryError } from '../../components/QueryError';
+import { useI18n } from '../../i18n';
+import { useAppInfo } from '../settings/api';
+import { useDashboardSummary } from './api';
+import { CustomerMixChart } from './CustomerMixChart';
+import { DateRangeControl, type RangeSelection } from './DateRangeControl';
+import { EmptyStore } from './EmptyStore';
+import { KpiGrid, KpiGridSkeleton } from './KpiGrid';
+import { presetRange, todayUtc, type DateRange } from './ranges';
+import { RevenueChart } from './RevenueChart';
+
+export function DashboardPage() {
+  const { t } = useI18n();
+  const today = todayUtc();
+  const [selection, setSelection] = useSessionStorage<RangeSelection>({
+    key: 'backroom.dashboard.range',
+    defaultValue: { choice: 'last30', custom: presetRange('last30', today) as DateRange },
+  });
+  const [currency, setCurrency] = useState<string | null>(null);
+  const range = selection.choice === 'custom' ? selection.custom : presetRange(selection.choice, today);
+  const query: DashboardQuery = { ...(range && { range }), ...(currency && { currency }) };
+
+  const summary = useDashboardSummary(query);
+  const stores = useAppInfo().data?.stores;
+  const noOrdersAtAll =
+    stores?.length === 0 || (range === null && summary.data?.current.orders === 0 && !summary.isPlaceholderData);
+
+  return (
+    <>
+      <PageHeader
+        title={t('area.dashboard.title')}
+        description={summary.data ? <RangeLine summary={summary.data} /> : undefined}
+        actions={
+          <Group gap="sm" wrap="wrap" justify="flex-end">
+            <DateRangeControl selection={selection} today={today} onChange={setSelection} />
+            {summary.data && summary.data.currencies.length > 1 && (
+              <Select
+                aria-label={t('range.currency')}
+                w={110}
+                data={summary.data.currencies}
+                value={currency ?? summary.data.currency}
+                onChange={setCurrency}
+                allowDeselect={false}
+              />
+            )}
+          </Group>
+        }
+      />
+      {noOrdersAtAll ? (
+        <EmptyStore />
+      ) : (
+        <Stack gap="lg">
+          {summary.isPending && <KpiGridSkeleton />}
+          {summary.isError && <QueryError error={summary.error} onRetry={() => void summary.refetch()} />}
+          {summary.isSuccess && <KpiGrid summary={summary.data} stale={summary.isPlaceholderData} />}
+          <SimpleGrid cols={{ base: 1, lg: 2 }} spacing="lg">
+            <RevenueChart query={query} />
+            <CustomerMixChart query={query} />
+          </SimpleGrid>
+        </Stack>
+      )}
+    </>
+  );
+}
+
+/** "Mar 1, 2025 – Mar 30, 2025 · Compared with …", from the range the core actually used. */
+function RangeLine({ summary }: { summary: DashboardSummary }) {
+  const { t, format } = useI18n();
+  const { range, previousRange } = summary;
+  if (!range.from || !range.to) return <>{t('range.allTimeNoComparison')}</>;
+  const current = `${format.date(range.from)} – ${format.date(range.to)}`;
+  if (!previousRange?.from || !previousRange.to) return <>{current}</>;
+  const compared = t('range.comparedWith', {
+    from: format.date(previousRange.from),
+    to: format.date(previousRange.to),
+  });
+  return (
+    <span data-testid="range-line">
+      {current} · {compared}
+    </span>
+  );
+}

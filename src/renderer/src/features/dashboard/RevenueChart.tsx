@@ -1,0 +1,78 @@
+import { Area, AreaChart, CartesianGrid, ResponsiveContainer, Tooltip, XAxis, YAxis } from 'recharts';
+import type { DashboardQuery, RevenueSeries } from '../../../../shared/contract';
+import { useI18n } from '../../i18n';
+import { useRevenueSeries } from './api';
+import { CHART_HEIGHT, ChartCard } from './ChartCard';
+import { axisTick, chartColors } from './chartStyle';
+import { ChartTooltip } from './ChartTooltip';
+import { periodTick, periodTitle } from './periods';
+
+type Point = RevenueSeries['points'][number];
+
+export function RevenueChart({ query }: { query: DashboardQuery }) {
+  const { t } = useI18n();
+  const series = useRevenueSeries(query);
+  const title = series.data ? t(`chart.revenue.${series.data.granularity}`) : t('chart.revenue.title');
+  return (
+    <ChartCard title={title} testId="chart-revenue" query={series} isEmpty={(d) => d.points.every((p) => p.orders === 0)}>
+      {(data) => <RevenuePlot data={data} />}
+    </ChartCard>
+  );
+}
+
+function RevenuePlot({ data }: { data: RevenueSeries }) {
+  const { t, format } = useI18n();
+  const { currency, granularity } = data;
+  return (
+    <ResponsiveContainer width="100%" height={CHART_HEIGHT}>
+      <AreaChart data={data.points} margin={{ top: 8, right: 8, bottom: 0, left: 0 }}>
+        <defs>
+          <linearGradient id="revenueFill" x1="0" y1="0" x2="0" y2="1">
+            <stop offset="0%" stopColor={chartColors.revenue} stopOpacity={0.35} />
+            <stop offset="100%" stopColor={chartColors.revenue} stopOpacity={0.02} />
+          </linearGradient>
+        </defs>
+        <CartesianGrid stroke={chartColors.grid} strokeDasharray="3 3" vertical={false} />
+        <XAxis
+          dataKey="period"
+          tick={axisTick}
+          tickLine={false}
+          axisLine={{ stroke: chartColors.grid }}
+          tickFormatter={(p: string) => periodTick(p, granularity, format)}
+          minTickGap={24}
+        />
+        <YAxis
+          tick={axisTick}
+          tickLine={false}
+          axisLine={false}
+          width={72}
+          tickFormatter={(v: number) => format.moneyCompact(v, currency)}
+        />
+        <Tooltip
+          cursor={{ stroke: chartColors.grid }}
+          content={({ active, payload }) => {
+            const point = payload?.[0]?.payload as Point | undefined;
+            if (!active || !point) return null;
+            return (
+              <ChartTooltip
+                title={periodTitle(point.period, granularity, format, t)}
+                rows={[
+                  { label: t('kpi.netRevenue'), value: format.money(point.netRevenueMinor, currency), color: chartColors.revenue },
+                  { label: t('chart.orders'), value: format.number(point.orders) },
+                ]}
+              />
+            );
+          }}
+        />
+        <Area
+          type="monotone"
+          dataKey="netRevenueMinor"
+          stroke={chartColors.revenue}
+          strokeWidth={2}
+          fill="url(#revenueFill)"
+          isAnimationActive={false}
+        />
+      </AreaChart>
+    </ResponsiveContainer>
+  );
+}

@@ -1,0 +1,125 @@
+/**
+ * English, the reference dictionary: its keys define `MessageKey`, and every
+ * other language must provide exactly these keys (see ./dictionary.ts).
+ * Placeholders are written {name} and filled by `t(key, { name })`.
+ */
+export const en = {
+  'app.name': 'Backroom',
+  'app.tagline': 'Operations console',
+  'app.demoStore': 'Demo store',
+  'app.noStore': 'No store connected',
+  'app.storeCount': '{count} stores',
+  'app.skipToContent': 'Skip to content',
+  'app.mainNavigation': 'Main navigation',
+  'app.openNavigation': 'Open navigation',
+  'app.language': 'Language',
+  'app.toggleColorScheme': 'Switch between light and dark',
+  'app.settingsNotSaved': 'Your change was applied here but could not be saved.',
+
+  'language.en': 'English',
+  'language.zh-CN': '中文',
+
+  'area.dashboard.title': 'Dashboard',
+  'area.orders.title': 'Orders',
+  'area.orders.soon':
+    'Every order from every connected store in one list: search and filter by status, channel and date, open an order to see its lines, payments, refunds and shipments, and add local notes and tags that are never overwritten by a sync.',
+  'area.customers.title': 'Customers',
+  'area.customers.soon':
+    'One profile per customer across your stores: order history, lifetime value, marketing consent, loyalty balance and open tickets, with segments such as new, repeat and lapsed buyers.',
+  'area.loyalty.title': 'Loyalty',
+  'area.loyalty.soon':
+    'Points earned and redeemed, lot by lot: balances, expiring points, manual adjustments with a reason, and the rules that decide how many points an order earns.',
+  'area.service.title': 'Service',
+  'area.service.soon':
+    'Customer service tickets from email, chat, phone and marketplaces in one queue, with priorities, assignees, response-time targets and the full message history.',
+  'area.returns.title': 'Returns',
+  'area.returns.soon':
+    'Return requests from request to refund: approve or reject, track the parcel back, inspect the items and refund or exchange, with reasons to learn from.',
+  'area.feedback.title': 'Feedback',
+  'area.feedback.soon':
+    'Reviews, ratings and survey answers in one place, with the order they belong to, so you can acknowledge them, act on them or open a ticket.',
+  'area.logistics.title': 'Logistics',
+  'area.logistics.soon':
+    'Shipments and their tracking events: what is in transit, what is late and what failed, so you can contact the customer before they contact you.',
+  'area.recommendations.title': 'Recommendations',
+  'area.recommendations.soon':
+    'Product recommendations learned from your own orders, such as bought-together and next-purchase suggestions, with settings for what may be recommended and to whom.',
+  'area.sync.title': 'Sync',
+  'area.sync.soon':
+    'Connect your Shopify, WooCommerce and other stores, see when each last synced, what is waiting to be sent, and run a sync by hand. Backroom keeps working while offline and catches up later.',
+  'area.settings.title': 'Settings',
+  'area.comingSoon': 'Coming soon',
+  'area.notBuiltYet': 'This area is not built yet. Here is what it will do:',
+  'area.notFound.title': 'Page not found',
+  'area.notFound.body': 'There is no page at this address.',
+  'area.notFound.back': 'Back to the dashboard',
+
+  'settings.language': 'Language',
+  'settings.languageHint': 'The language of the console and of numbers, money and dates.',
+  'settings.colorScheme': 'Theme',
+  'settings.colorSchemeHint': 'Automatic follows your operating system.',
+  'settings.scheme.light': 'Light',
+  'settings.scheme.dark': 'Dark',
+  'settings.scheme.auto': 'Automatic',
+  'settings.saved': 'Settings saved',
+  'settings.about': 'About',
+  'settings.version': 'Version',
+  'settings.schemaVersion': 'Database schema',
+  'settings.databasePath': 'Database file',
+  'settings.stores': 'Stores',
+
+  'range.label': 'Date range',
+  'range.last7': 'Last 7 days',
+  'range.last30': 'Last 30 days',
+  'range.last90': 'Last 90 days',
+  'range.last12m': 'Last 12 months',
+  'range.all': 'All time',
+  'range.custom': 'Custom',
+  'range.pickDates': 'Pick dates',
+  'range.comparedWith': 'Compared with {from} – {to}',
+  'range.allTimeNoComparison': 'All orders, no comparison period',
+  'range.currency': 'Currency',
+
+  'kpi.netRevenue': 'Net revenue',
+  'kpi.orders': 'Orders',
+  'kpi.averageOrderValue': 'Average order value',
+  'kpi.repeatRate': 'Repeat-purchase rate',
+  'kpi.activeCustomers': 'Active customers',
+  'kpi.openTickets': 'Open tickets',
+  'kpi.openTicketsHint': 'Right now',
+  'kpi.vsPrevious': 'vs previous period',
+  'kpi.noPrevious': 'No data for the previous period',
+  'kpi.up': 'Up {value}',
+  'kpi.down': 'Down {value}',
+  'kpi.unchanged': 'Unchanged',
+  'kpi.points': '{value} pts',
+  'kpi.notAvailable': '—',
+
+  'chart.revenue.title': 'Net revenue',
+  'chart.revenue.day': 'Net revenue per day',
+  'chart.revenue.week': 'Net revenue per week',
+  'chart.revenue.month': 'Net revenue per month',
+  'chart.mix.title': 'New and returning customers',
+  'chart.mix.new': 'New customers',
+  'chart.mix.returning': 'Returning customers',
+  'chart.orders': 'Orders',
+  'chart.weekOf': 'Week of {date}',
+  'chart.noData': 'No orders in this period.',
+
+  'dashboard.empty.title': 'No orders yet',
+  'dashboard.empty.body':
+    'Connect your store or load demo data to see your revenue, customers and tickets here.',
+  'dashboard.empty.action': 'Connect a store',
+
+  'state.retry': 'Retry',
+  'state.errorTitle': 'Something went wrong',
+
+  'error.VALIDATION': 'The request was not valid. Please check what you entered and try again.',
+  'error.NOT_FOUND': 'What you asked for could not be found. It may have been removed.',
+  'error.CONFLICT': 'This was changed somewhere else in the meantime. Reload and try again.',
+  'error.OFFLINE': 'The console cannot reach Backroom right now. Check that Backroom is running.',
+  'error.UPSTREAM': 'A connected marketplace did not answer as expected. Try again in a moment.',
+  'error.UNAUTHORIZED':
+    'This console is not signed in. Open it again from the link Backroom printed, including its token.',
+  'error.INTERNAL': 'Backroom hit an unexpected problem. Try again; if it persists, restart Backroom.',
+} as const;
