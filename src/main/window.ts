@@ -1,7 +1,7 @@
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { app, BrowserWindow, nativeTheme, session, shell, type WebContents } from 'electron';
-import { isExternalLinkAllowed, isSameOrigin, type AppSource } from './appOrigin';
+import { isExternalLinkAllowed, isSameOrigin, type AppSource } from './shellOrigin';
 
 /**
  * Every web contents the app ever creates stays on the app's origin: no

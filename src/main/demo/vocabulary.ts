@@ -97,3 +97,10 @@ export const COUNTRIES: readonly Country[] = [
 export const COUNTRY_PICKER = new WeightedPicker(COUNTRIES, COUNTRIES.map((c) => c.weight));
 
 export const CARRIER_SERVICES = ['Ground', 'Priority', 'Express', 'Standard', 'Tracked'];
+
+const unique = (values: readonly string[]): string[] => [...new Set(values)];
+/** Closed lists of the values above, for columns bound as codes (see bulk-insert.ts). */
+export const COUNTRY_CODES = COUNTRIES.map((c) => c.code);
+export const REGIONS = unique(COUNTRIES.flatMap((c) => c.places.map((pl) => pl.region)));
+export const CITIES = unique(COUNTRIES.flatMap((c) => c.places.map((pl) => pl.city)));
+export const CARRIERS = unique(COUNTRIES.flatMap((c) => c.carriers));

@@ -1,3 +1,6 @@
+// Dev only (an empty module in a build): the HMR preamble the React plugin would
+// otherwise inject as an inline <script>, which our CSP (script-src 'self') blocks.
+import '@vitejs/plugin-react/preamble';
 import '@mantine/core/styles.css';
 import '@mantine/dates/styles.css';
 import '@mantine/notifications/styles.css';

@@ -1,5 +1,6 @@
-import { AppShell, Burger, Divider, Group, Text, ThemeIcon } from '@mantine/core';
+import { AppShell, Burger, Group, Text, ThemeIcon } from '@mantine/core';
 import { useDisclosure } from '@mantine/hooks';
+import type { MouseEvent } from 'react';
 import { IconBuildingStore } from '@tabler/icons-react';
 import { useInvalidateOnDataChanged } from '../api';
 import { useT } from '../i18n';
@@ -23,7 +24,7 @@ export function Shell() {
       navbar={{ width: 232, breakpoint: 'sm', collapsed: { mobile: !navOpen } }}
       padding="lg"
     >
-      <a href="#main" className={classes.skipLink}>
+      <a href="#main" className={classes.skipLink} onClick={skipToContent}>
         {t('app.skipToContent')}
       </a>
       <AppShell.Header className={classes.header}>
@@ -36,7 +37,6 @@ export function Shell() {
             <Text fw={700} fz="lg" data-testid="app-name">
               {t('app.name')}
             </Text>
-            <Divider orientation="vertical" visibleFrom="xs" />
             <StoreLabel />
           </Group>
           <Group gap="sm" wrap="nowrap">
@@ -53,4 +53,10 @@ export function Shell() {
       </AppShell.Main>
     </AppShell>
   );
+}
+
+/** The hash belongs to the router, so the skip link moves focus itself instead of navigating. */
+function skipToContent(event: MouseEvent<HTMLAnchorElement>): void {
+  event.preventDefault();
+  document.getElementById('main')?.focus();
 }

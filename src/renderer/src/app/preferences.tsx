@@ -1,6 +1,8 @@
 import { useMantineColorScheme } from '@mantine/core';
 import { DatesProvider } from '@mantine/dates';
 import { createContext, useContext, useEffect, useState, type ReactNode } from 'react';
+import dayjs from 'dayjs';
+import localizedFormat from 'dayjs/plugin/localizedFormat';
 import 'dayjs/locale/zh-cn';
 import type { AppSettings, Locale } from '../../../shared/contract';
 import { useSettings } from '../features/settings/api';
@@ -13,6 +15,9 @@ import { I18nProvider } from '../i18n';
  * in localStorage for the same reason.
  */
 const LOCALE_CACHE_KEY = 'backroom.locale';
+
+// Date inputs format with 'll' ("Mar 4, 2025", "2025年3月4日"), which needs this plugin.
+dayjs.extend(localizedFormat);
 
 function initialLocale(): Locale {
   const cached = localStorage.getItem(LOCALE_CACHE_KEY);

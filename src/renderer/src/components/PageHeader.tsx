@@ -1,7 +1,11 @@
 import { Group, Stack, Text, Title } from '@mantine/core';
 import type { ReactNode } from 'react';
 
-/** The title row every page starts with: an h1, an optional line below, controls on the right. */
+/**
+ * The title row every page starts with: the h1 with controls on the same row
+ * (the title is short, so they fit in every language), and an optional line
+ * below that may be as long as it needs.
+ */
 export function PageHeader({
   title,
   description,
@@ -12,18 +16,18 @@ export function PageHeader({
   actions?: ReactNode;
 }) {
   return (
-    <Group justify="space-between" align="flex-end" gap="md" mb="lg" wrap="wrap">
-      <Stack gap={4}>
-        <Title order={1} fz={26}>
+    <Stack gap={6} mb="lg">
+      <Group justify="space-between" align="center" gap="md" wrap="wrap" mih={36}>
+        <Title order={1} fz={26} lh={1.3}>
           {title}
         </Title>
-        {description !== undefined && (
-          <Text c="dimmed" size="sm">
-            {description}
-          </Text>
-        )}
-      </Stack>
-      {actions}
-    </Group>
+        {actions}
+      </Group>
+      {description !== undefined && (
+        <Text c="dimmed" size="sm" mih={20}>
+          {description}
+        </Text>
+      )}
+    </Stack>
   );
 }

@@ -5,7 +5,6 @@
  */
 export const en = {
   'app.name': 'Backroom',
-  'app.tagline': 'Operations console',
   'app.demoStore': 'Demo store',
   'app.noStore': 'No store connected',
   'app.storeCount': '{count} stores',
@@ -61,7 +60,6 @@ export const en = {
   'settings.scheme.light': 'Light',
   'settings.scheme.dark': 'Dark',
   'settings.scheme.auto': 'Automatic',
-  'settings.saved': 'Settings saved',
   'settings.about': 'About',
   'settings.version': 'Version',
   'settings.schemaVersion': 'Database schema',

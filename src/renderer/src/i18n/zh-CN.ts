@@ -3,7 +3,6 @@ import type { Dictionary } from './dictionary';
 /** Simplified Chinese. Typed as `Dictionary`: a missing or extra key is a compile error. */
 export const zhCN: Dictionary = {
   'app.name': 'Backroom',
-  'app.tagline': '运营控制台',
   'app.demoStore': '演示店铺',
   'app.noStore': '尚未连接店铺',
   'app.storeCount': '{count} 个店铺',
@@ -53,7 +52,6 @@ export const zhCN: Dictionary = {
   'settings.scheme.light': '浅色',
   'settings.scheme.dark': '深色',
   'settings.scheme.auto': '自动',
-  'settings.saved': '设置已保存',
   'settings.about': '关于',
   'settings.version': '版本',
   'settings.schemaVersion': '数据库结构版本',

@@ -12,6 +12,7 @@ export function LanguageSwitch() {
     <SegmentedControl
       size="xs"
       aria-label={t('app.language')}
+      data-testid="language-switch"
       value={settings.locale}
       onChange={(value) => update.mutate({ locale: value as Locale })}
       data={LOCALES.map((locale) => ({ value: locale, label: t(`language.${locale}`) }))}

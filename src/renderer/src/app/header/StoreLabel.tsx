@@ -1,4 +1,4 @@
-import { Badge, Group, Skeleton, Text } from '@mantine/core';
+import { Badge, Divider, Group, Skeleton, Text } from '@mantine/core';
 import { useAppInfo } from '../../features/settings/api';
 import { useT } from '../../i18n';
 
@@ -12,6 +12,7 @@ export function StoreLabel() {
   if (!first) return <Text size="sm" c="dimmed">{t('app.noStore')}</Text>;
   return (
     <Group gap={8} wrap="nowrap" miw={0}>
+      <Divider orientation="vertical" visibleFrom="xs" h={22} mr={4} style={{ alignSelf: "center" }} />
       <Text size="sm" fw={500} truncate="end" data-testid="store-name">
         {others.length > 0 ? t('app.storeCount', { count: others.length + 1 }) : first.name}
       </Text>

@@ -5,7 +5,7 @@ import { useCustomerMix } from './api';
 import { CHART_HEIGHT, ChartCard } from './ChartCard';
 import { axisTick, chartColors, legendStyle } from './chartStyle';
 import { ChartTooltip } from './ChartTooltip';
-import { periodTick, periodTitle } from './periods';
+import { periodTick, periodTitle, spanDays } from './periods';
 
 type Point = CustomerMixSeries['points'][number];
 
@@ -38,7 +38,7 @@ function MixPlot({ data }: { data: CustomerMixSeries }) {
           tick={axisTick}
           tickLine={false}
           axisLine={{ stroke: chartColors.grid }}
-          tickFormatter={(p: string) => periodTick(p, granularity, format)}
+          tickFormatter={(p: string) => periodTick(p, granularity, format, spanDays(data.points))}
           minTickGap={24}
         />
         <YAxis
@@ -65,14 +65,20 @@ function MixPlot({ data }: { data: CustomerMixSeries }) {
             );
           }}
         />
-        <Legend iconType="square" iconSize={10} wrapperStyle={legendStyle} />
+        {/* Series order, not alphabetical: it must not change with the language. */}
+        <Legend
+          iconType="square"
+          iconSize={10}
+          itemSorter={null}
+          wrapperStyle={legendStyle}
+          formatter={(label: string) => <span style={legendStyle}>{label}</span>}
+        />
         <Bar dataKey="newCustomers" name={newLabel} stackId="customers" fill={chartColors.newCustomers} isAnimationActive={false} />
         <Bar
           dataKey="returningCustomers"
           name={returningLabel}
           stackId="customers"
           fill={chartColors.returningCustomers}
-          radius={[3, 3, 0, 0]}
           isAnimationActive={false}
         />
       </BarChart>

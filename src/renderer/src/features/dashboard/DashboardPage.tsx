@@ -1,12 +1,12 @@
 import { Group, Select, SimpleGrid, Stack } from '@mantine/core';
 import { useSessionStorage } from '@mantine/hooks';
+import { useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
 import type { DashboardQuery, DashboardSummary } from '../../../../shared/contract';
 import { PageHeader } from '../../components/PageHeader';
 import { QueryError } from '../../components/QueryError';
 import { useI18n } from '../../i18n';
-import { useAppInfo } from '../settings/api';
-import { useDashboardSummary } from './api';
+import { useDashboardSummary, useNoOrdersAtAll } from './api';
 import { CustomerMixChart } from './CustomerMixChart';
 import { DateRangeControl, type RangeSelection } from './DateRangeControl';
 import { EmptyStore } from './EmptyStore';
@@ -25,30 +25,32 @@ export function DashboardPage() {
   const range = selection.choice === 'custom' ? selection.custom : presetRange(selection.choice, today);
   const query: DashboardQuery = { ...(range && { range }), ...(currency && { currency }) };
 
+  const queryClient = useQueryClient();
   const summary = useDashboardSummary(query);
-  const stores = useAppInfo().data?.stores;
-  const noOrdersAtAll =
-    stores?.length === 0 || (range === null && summary.data?.current.orders === 0 && !summary.isPlaceholderData);
+  const rangeIsEmpty = summary.data?.current.orders === 0 && !summary.isPlaceholderData;
+  const noOrdersAtAll = useNoOrdersAtAll(rangeIsEmpty);
 
   return (
     <>
       <PageHeader
         title={t('area.dashboard.title')}
-        description={summary.data ? <RangeLine summary={summary.data} /> : undefined}
+        description={noOrdersAtAll ? undefined : summary.data ? <RangeLine summary={summary.data} /> : '\u00a0'}
         actions={
-          <Group gap="sm" wrap="wrap" justify="flex-end">
-            <DateRangeControl selection={selection} today={today} onChange={setSelection} />
-            {summary.data && summary.data.currencies.length > 1 && (
-              <Select
-                aria-label={t('range.currency')}
-                w={110}
-                data={summary.data.currencies}
-                value={currency ?? summary.data.currency}
-                onChange={setCurrency}
-                allowDeselect={false}
-              />
-            )}
-          </Group>
+          noOrdersAtAll ? undefined : (
+            <Group gap="sm" wrap="wrap" justify="flex-end">
+              <DateRangeControl selection={selection} today={today} onChange={setSelection} />
+              {summary.data && summary.data.currencies.length > 1 && (
+                <Select
+                  aria-label={t('range.currency')}
+                  w={110}
+                  data={summary.data.currencies}
+                  value={currency ?? summary.data.currency}
+                  onChange={setCurrency}
+                  allowDeselect={false}
+                />
+              )}
+            </Group>
+          )
         }
       />
       {noOrdersAtAll ? (
@@ -56,12 +58,19 @@ export function DashboardPage() {
       ) : (
         <Stack gap="lg">
           {summary.isPending && <KpiGridSkeleton />}
-          {summary.isError && <QueryError error={summary.error} onRetry={() => void summary.refetch()} />}
           {summary.isSuccess && <KpiGrid summary={summary.data} stale={summary.isPlaceholderData} />}
-          <SimpleGrid cols={{ base: 1, lg: 2 }} spacing="lg">
-            <RevenueChart query={query} />
-            <CustomerMixChart query={query} />
-          </SimpleGrid>
+          {summary.isError ? (
+            // The charts would fail the same way: one explanation, one Retry for the whole page.
+            <QueryError
+              error={summary.error}
+              onRetry={() => void queryClient.refetchQueries({ queryKey: ['dashboard'] })}
+            />
+          ) : (
+            <SimpleGrid cols={{ base: 1, lg: 2 }} spacing="lg">
+              <RevenueChart query={query} />
+              <CustomerMixChart query={query} />
+            </SimpleGrid>
+          )}
         </Stack>
       )}
     </>

@@ -1,6 +1,7 @@
-import { Group, SegmentedControl } from '@mantine/core';
+import { Group, SegmentedControl, Select } from '@mantine/core';
 import { DatePickerInput } from '@mantine/dates';
 import { IconCalendar } from '@tabler/icons-react';
+import { useState } from 'react';
 import { useT, type MessageKey } from '../../i18n';
 import { PRESETS, type DateRange, type RangeChoice } from './ranges';
 
@@ -29,32 +30,69 @@ export function DateRangeControl({
   onChange: (next: RangeSelection) => void;
 }) {
   const t = useT();
+  const choices = [...PRESETS, 'custom' as const].map((choice) => ({ value: choice, label: t(LABELS[choice]) }));
+  const choose = (value: string | null) => value && onChange({ ...selection, choice: value as RangeChoice });
   return (
     <Group gap="sm" wrap="wrap" justify="flex-end">
+      {/* Six segments need a wide window; narrower ones get the same choices as a menu. */}
       <SegmentedControl
+        visibleFrom="md"
         aria-label={t('range.label')}
         data-testid="range-presets"
         value={selection.choice}
-        onChange={(value) => onChange({ ...selection, choice: value as RangeChoice })}
-        data={[...PRESETS, 'custom' as const].map((choice) => ({ value: choice, label: t(LABELS[choice]) }))}
+        onChange={choose}
+        data={choices}
+      />
+      <Select
+        hiddenFrom="md"
+        aria-label={t('range.label')}
+        w={180}
+        value={selection.choice}
+        onChange={choose}
+        data={choices}
+        allowDeselect={false}
       />
       {selection.choice === 'custom' && (
-        <DatePickerInput
-          type="range"
-          aria-label={t('range.pickDates')}
-          data-testid="range-custom"
-          leftSection={<IconCalendar size={16} />}
-          value={[selection.custom.from, selection.custom.to]}
-          maxDate={today}
-          allowSingleDateInRange
-          valueFormat="ll"
-          miw={240}
-          onChange={([from, to]) => {
-            // The picker reports the first click alone; apply once both ends are set.
-            if (from && to) onChange({ choice: 'custom', custom: { from, to } });
-          }}
+        <CustomRangeInput
+          range={selection.custom}
+          today={today}
+          onChange={(custom) => onChange({ choice: 'custom', custom })}
         />
       )}
     </Group>
+  );
+}
+
+type PickerValue = [string | null, string | null];
+
+/** The picker reports the first click alone; the dashboard changes once both ends are set. */
+function CustomRangeInput({
+  range,
+  today,
+  onChange,
+}: {
+  range: DateRange;
+  today: string;
+  onChange: (range: DateRange) => void;
+}) {
+  const t = useT();
+  const [picking, setPicking] = useState<PickerValue>([range.from, range.to]);
+  return (
+    <DatePickerInput
+      type="range"
+      aria-label={t('range.pickDates')}
+      data-testid="range-custom"
+      leftSection={<IconCalendar size={16} />}
+      value={picking}
+      maxDate={today}
+      allowSingleDateInRange
+      valueFormat="ll"
+      miw={250}
+      onChange={(value) => {
+        setPicking(value);
+        const [from, to] = value;
+        if (from && to) onChange({ from, to });
+      }}
+    />
   );
 }

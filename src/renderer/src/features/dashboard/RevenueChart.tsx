@@ -5,7 +5,8 @@ import { useRevenueSeries } from './api';
 import { CHART_HEIGHT, ChartCard } from './ChartCard';
 import { axisTick, chartColors } from './chartStyle';
 import { ChartTooltip } from './ChartTooltip';
-import { periodTick, periodTitle } from './periods';
+import { moneyTicks } from './niceTicks';
+import { periodTick, periodTitle, spanDays } from './periods';
 
 type Point = RevenueSeries['points'][number];
 
@@ -23,6 +24,8 @@ export function RevenueChart({ query }: { query: DashboardQuery }) {
 function RevenuePlot({ data }: { data: RevenueSeries }) {
   const { t, format } = useI18n();
   const { currency, granularity } = data;
+  const ticks = moneyTicks(data.points.map((p) => p.netRevenueMinor), currency);
+  const tick = (period: string) => periodTick(period, granularity, format, spanDays(data.points));
   return (
     <ResponsiveContainer width="100%" height={CHART_HEIGHT}>
       <AreaChart data={data.points} margin={{ top: 8, right: 8, bottom: 0, left: 0 }}>
@@ -38,7 +41,7 @@ function RevenuePlot({ data }: { data: RevenueSeries }) {
           tick={axisTick}
           tickLine={false}
           axisLine={{ stroke: chartColors.grid }}
-          tickFormatter={(p: string) => periodTick(p, granularity, format)}
+          tickFormatter={tick}
           minTickGap={24}
         />
         <YAxis
@@ -46,6 +49,8 @@ function RevenuePlot({ data }: { data: RevenueSeries }) {
           tickLine={false}
           axisLine={false}
           width={72}
+          ticks={ticks}
+          domain={[ticks[0] ?? 0, ticks[ticks.length - 1] ?? 'auto']}
           tickFormatter={(v: number) => format.moneyCompact(v, currency)}
         />
         <Tooltip

@@ -27,3 +27,17 @@ export const useCustomerMix = (query: DashboardQuery) =>
     queryFn: () => invoke('dashboard.customerMix', query),
     placeholderData: keepPreviousData,
   });
+
+/**
+ * Whether the profile has no orders at all (the "connect your store" state).
+ * Asked only when the chosen range came back empty, so a normal dashboard
+ * never pays for an extra all-time query.
+ */
+export function useNoOrdersAtAll(rangeIsEmpty: boolean): boolean {
+  const allTime = useQuery({
+    queryKey: ['dashboard', 'summary', {}],
+    queryFn: () => invoke('dashboard.summary', {}),
+    enabled: rangeIsEmpty,
+  });
+  return rangeIsEmpty && allTime.data?.current.orders === 0;
+}

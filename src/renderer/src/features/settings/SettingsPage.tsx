@@ -1,5 +1,5 @@
 import type { ReactNode } from 'react';
-import { Code, Paper, SegmentedControl, SimpleGrid, Skeleton, Stack, Table, Text, Title } from '@mantine/core';
+import { Code, Divider, Group, Paper, SegmentedControl, Skeleton, Stack, Table, Text, Title } from '@mantine/core';
 import {
   COLOR_SCHEMES,
   LOCALES,
@@ -21,10 +21,8 @@ export function SettingsPage() {
       <PageHeader title={t('area.settings.title')} />
       <Stack gap="lg" maw={760}>
         <Paper withBorder p="lg">
-          <SimpleGrid cols={{ base: 1, sm: 2 }} spacing="xl">
-            <Stack gap={6}>
-              <Title order={2} fz="md">{t('settings.language')}</Title>
-              <Text size="sm" c="dimmed">{t('settings.languageHint')}</Text>
+          <Stack gap="lg">
+            <SettingRow title={t('settings.language')} hint={t('settings.languageHint')}>
               <SegmentedControl
                 aria-label={t('settings.language')}
                 data-testid="settings-language"
@@ -32,10 +30,9 @@ export function SettingsPage() {
                 onChange={(value) => update.mutate({ locale: value as Locale })}
                 data={LOCALES.map((locale) => ({ value: locale, label: t(`language.${locale}`) }))}
               />
-            </Stack>
-            <Stack gap={6}>
-              <Title order={2} fz="md">{t('settings.colorScheme')}</Title>
-              <Text size="sm" c="dimmed">{t('settings.colorSchemeHint')}</Text>
+            </SettingRow>
+            <Divider />
+            <SettingRow title={t('settings.colorScheme')} hint={t('settings.colorSchemeHint')}>
               <SegmentedControl
                 aria-label={t('settings.colorScheme')}
                 data-testid="settings-color-scheme"
@@ -43,12 +40,24 @@ export function SettingsPage() {
                 onChange={(value) => update.mutate({ colorScheme: value as ColorSchemeSetting })}
                 data={COLOR_SCHEMES.map((scheme) => ({ value: scheme, label: t(`settings.scheme.${scheme}`) }))}
               />
-            </Stack>
-          </SimpleGrid>
+            </SettingRow>
+          </Stack>
         </Paper>
         <AboutPanel />
       </Stack>
     </>
+  );
+}
+
+function SettingRow({ title, hint, children }: { title: string; hint: string; children: ReactNode }) {
+  return (
+    <Group justify="space-between" align="center" gap="md" wrap="wrap">
+      <Stack gap={2} maw={380}>
+        <Title order={2} fz="md">{title}</Title>
+        <Text size="sm" c="dimmed">{hint}</Text>
+      </Stack>
+      {children}
+    </Group>
   );
 }
 

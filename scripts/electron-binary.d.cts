@@ -1,4 +1,4 @@
-// Types for scripts/electron-binary.mjs, so TypeScript tests can import it.
+// Types for scripts/electron-binary.cjs, so TypeScript tests can import it.
 export declare const projectRoot: string;
 
 export interface ElectronBinary {

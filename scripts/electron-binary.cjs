@@ -2,12 +2,14 @@
 // package: its index.js downloads the binary when it is missing, which must
 // not happen as a side effect of asking "is it there?".
 //
-// Used by scripts/start.mjs and the Electron end-to-end tests.
-import { existsSync, readFileSync } from 'node:fs';
-import { dirname, join } from 'node:path';
-import { fileURLToPath } from 'node:url';
+// Used by scripts/start.mjs and the Electron end-to-end tests. CommonJS on
+// purpose: Playwright compiles every file a test imports to CommonJS, which
+// breaks for .mjs files on Node versions that can require() ES modules.
+'use strict';
+const { existsSync, readFileSync } = require('node:fs');
+const { join } = require('node:path');
 
-export const projectRoot = join(dirname(fileURLToPath(import.meta.url)), '..');
+const projectRoot = join(__dirname, '..');
 
 const electronPackageDir = join(projectRoot, 'node_modules', 'electron');
 
@@ -27,7 +29,7 @@ function readTrimmed(file) {
 }
 
 /** The version of the installed `electron` npm package, or null when it is not installed. */
-export function electronPackageVersion() {
+function electronPackageVersion() {
   const text = readTrimmed(join(electronPackageDir, 'package.json'));
   if (!text) return null;
   try {
@@ -46,7 +48,7 @@ export function electronPackageVersion() {
  *
  * @returns {{ path: string | null, expectedAt: string, distDir: string, version: string | null }}
  */
-export function findElectronBinary() {
+function findElectronBinary() {
   const overrideDir = process.env.ELECTRON_OVERRIDE_DIST_PATH;
   const distDir = overrideDir ? overrideDir : join(electronPackageDir, 'dist');
   const relative = readTrimmed(join(electronPackageDir, 'path.txt')) || platformExecutable();
@@ -62,12 +64,14 @@ export function findElectronBinary() {
 }
 
 /** Whether a window can be shown: always on Windows and macOS, on Linux only with X11 or Wayland. */
-export function hasDisplay(env = process.env, platform = process.platform) {
+function hasDisplay(env = process.env, platform = process.platform) {
   if (platform === 'win32' || platform === 'darwin') return true;
   return Boolean(env.DISPLAY || env.WAYLAND_DISPLAY);
 }
 
 /** Path relative to the project, for messages. */
-export function shortPath(path) {
+function shortPath(path) {
   return path.startsWith(projectRoot) ? path.slice(projectRoot.length + 1) : path;
 }
+
+module.exports = { projectRoot, electronPackageVersion, findElectronBinary, hasDisplay, shortPath };

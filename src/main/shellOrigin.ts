@@ -38,11 +38,16 @@ function isLoopbackHost(hostname: string): boolean {
   return hostname === 'localhost' || hostname === '127.0.0.1' || hostname === '[::1]';
 }
 
-/** True when `url` parses and belongs to exactly `origin`. */
+/**
+ * True when `url` parses and belongs to exactly `origin`. Compares scheme and
+ * host itself: Node's URL gives non-special schemes such as app:// the opaque
+ * origin "null", although Chromium treats the registered scheme as standard.
+ */
 export function isSameOrigin(url: string | undefined | null, origin: string): boolean {
   if (!url) return false;
   try {
-    return new URL(url).origin === origin;
+    const parsed = new URL(url);
+    return parsed.host !== '' && `${parsed.protocol}//${parsed.host}` === origin;
   } catch {
     return false;
   }

@@ -1,7 +1,7 @@
 import { readFile } from 'node:fs/promises';
 import { protocol, session } from 'electron';
-import { mimeTypeOf, resolveAppFile } from './appFiles';
-import { APP_SCHEME, contentSecurityPolicy, isSameOrigin, type AppSource } from './appOrigin';
+import { mimeTypeOf, resolveAppFile } from './shellFiles';
+import { APP_SCHEME, contentSecurityPolicy, isSameOrigin, type AppSource } from './shellOrigin';
 
 /**
  * Must run before the app is ready: app:// behaves like https (standard URL

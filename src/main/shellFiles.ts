@@ -1,5 +1,5 @@
 import { extname, isAbsolute, relative, resolve, sep } from 'node:path';
-import { APP_HOST, APP_SCHEME } from './appOrigin';
+import { APP_HOST, APP_SCHEME } from './shellOrigin';
 
 /**
  * Maps an app://backroom/… request to a file under the built renderer, or

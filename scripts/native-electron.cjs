@@ -4,25 +4,25 @@
 // this one through better-sqlite3's `nativeBinding` option
 // (env BACKROOM_NATIVE_BINDING, set by scripts/start.mjs and the Electron tests).
 //
-//   node scripts/native-electron.mjs            build for the installed Electron if missing
-//   node scripts/native-electron.mjs --force    rebuild
-import { spawnSync } from 'node:child_process';
-import { copyFileSync, cpSync, existsSync, mkdirSync, rmSync } from 'node:fs';
-import { createRequire } from 'node:module';
-import { homedir } from 'node:os';
-import { dirname, join, sep } from 'node:path';
-import { fileURLToPath } from 'node:url';
-import { findElectronBinary, projectRoot, shortPath } from './electron-binary.mjs';
+//   node scripts/native-electron.cjs            build for the installed Electron if missing
+//   node scripts/native-electron.cjs --force    rebuild
+'use strict';
+const { spawnSync } = require('node:child_process');
+const { copyFileSync, cpSync, existsSync, mkdirSync, rmSync } = require('node:fs');
+const { createRequire } = require('node:module');
+const { homedir } = require('node:os');
+const { dirname, join, sep } = require('node:path');
+const { findElectronBinary, projectRoot, shortPath } = require('./electron-binary.cjs');
 
 const ELECTRON_HEADERS_URL = 'https://electronjs.org/headers';
 
 /** Where the Electron-ABI build for `version` lives. */
-export function electronNativePath(version, root = projectRoot) {
+function electronNativePath(version, root = projectRoot) {
   return join(root, '.native', `electron-${version}`, 'better_sqlite3.node');
 }
 
 /** npm's own node-gyp (npm sets npm_config_node_gyp for scripts), else one nearby. */
-export function findNodeGyp() {
+function findNodeGyp() {
   const candidates = [process.env.npm_config_node_gyp];
   try {
     candidates.push(createRequire(join(projectRoot, 'package.json')).resolve('node-gyp/bin/node-gyp.js'));
@@ -41,7 +41,7 @@ export function findNodeGyp() {
 }
 
 /** The most telling line of node-gyp's output, for a one-line failure message. */
-export function failureLine(output) {
+function failureLine(output) {
   const lines = output.split(/\r?\n/).map((line) => line.trim()).filter(Boolean);
   // node-gyp's error message, without the stack frames.
   const message = lines
@@ -50,7 +50,7 @@ export function failureLine(output) {
     .join(' ');
   const download = lines.find((line) => line.startsWith('gyp http GET '));
   if (download && /network|ENOTFOUND|ECONN|ETIMEDOUT|EAI_AGAIN|proxy|40\d|50\d/i.test(message)) {
-    return `could not download Electron's headers (${download.replace('gyp http GET ', '')}): no network?`;
+    return `could not download the headers (${download.replace('gyp http GET ', '')}): no network?`;
   }
   const compilerError = lines.find((line) => /\berror\b/i.test(line) && !line.startsWith('gyp '));
   return compilerError ?? (message || lines.at(-1) || 'node-gyp failed');
@@ -59,16 +59,18 @@ export function failureLine(output) {
 /**
  * Compiles better-sqlite3 from a copy of its package under .native, so the
  * build in node_modules is never touched. `runtime: 'electron'` fetches
- * Electron's headers from `distUrl` (once; node-gyp caches them in `devDir`).
+ * Electron's headers from `distUrl` (once; node-gyp caches them in `devDir`),
+ * unless `nodeDir` points at headers already on disk.
  *
  * @returns {{ ok: true, path: string } | { ok: false, reason: string }}
  */
-export function buildBetterSqlite3({
+function buildBetterSqlite3({
   target,
   runtime = 'electron',
   arch = process.arch,
   distUrl = runtime === 'electron' ? ELECTRON_HEADERS_URL : undefined,
   devDir = runtime === 'electron' ? join(homedir(), '.electron-gyp') : undefined,
+  nodeDir,
   outFile,
   log = () => {},
 }) {
@@ -90,7 +92,8 @@ export function buildBetterSqlite3({
 
   const args = [nodeGyp, 'rebuild', '--release', `--target=${target}`, `--arch=${arch}`];
   if (runtime === 'electron') args.push('--runtime=electron');
-  if (distUrl) args.push(`--dist-url=${distUrl}`);
+  if (nodeDir) args.push(`--nodedir=${nodeDir}`);
+  else if (distUrl) args.push(`--dist-url=${distUrl}`);
   if (devDir) args.push(`--devdir=${devDir}`);
   log(`Building better-sqlite3 for ${runtime} ${target} (${arch}) in ${shortPath(work)}…`);
   const result = spawnSync(process.execPath, args, {
@@ -115,15 +118,20 @@ export function buildBetterSqlite3({
  *
  * @returns {{ ok: true, path: string } | { ok: false, reason: string }}
  */
-export function ensureElectronNative({ force = false, log = () => {} } = {}) {
+function ensureElectronNative({ force = false, log = () => {} } = {}) {
   const { version } = findElectronBinary();
   if (!version) return { ok: false, reason: 'the electron package is not installed' };
   const outFile = electronNativePath(version);
   if (!force && existsSync(outFile)) return { ok: true, path: outFile };
-  return buildBetterSqlite3({ target: version, runtime: 'electron', outFile, log });
+  // Offline machines can point at Electron's headers unpacked by hand
+  // (node-v<version>-headers.tar.gz from electronjs.org/headers).
+  const nodeDir = process.env.BACKROOM_ELECTRON_HEADERS || undefined;
+  return buildBetterSqlite3({ target: version, runtime: 'electron', nodeDir, outFile, log });
 }
 
-if (process.argv[1] && fileURLToPath(import.meta.url) === process.argv[1]) {
+module.exports = { electronNativePath, findNodeGyp, failureLine, buildBetterSqlite3, ensureElectronNative };
+
+if (require.main === module) {
   const result = ensureElectronNative({ force: process.argv.includes('--force'), log: console.log });
   if (result.ok) {
     console.log(`Electron-ABI better-sqlite3: ${shortPath(result.path)}`);

@@ -1,0 +1,95 @@
+import type { DemoContext } from './context';
+import { DAY, HOUR, isoAt } from './time';
+
+export interface DemoLine {
+  id: number;
+  productId: number;
+  title: string;
+  quantity: number;
+  totalMinor: number;
+}
+
+export interface ReturnOutcome {
+  returnId: number;
+  /** Money to refund to the customer's payment method, once `refundMs` has passed; 0 otherwise. */
+  refundMinor: number;
+  refundMs: number;
+  /** Every unit of every line came back and was received. */
+  allReturned: boolean;
+  requestedMs: number;
+}
+
+const REASONS = ['Does not fit', 'Damaged in transit', 'Not as described', 'Changed my mind',
+  'Wrong item sent', 'Arrived too late', 'Better price elsewhere'];
+
+/**
+ * Maybe files a return (RMA) for a delivered order, with return lines for some
+ * of its items, and moves it through requested → approved → in transit →
+ * received → refunded → closed as far as `now` allows.
+ */
+export function maybeReturn(
+  ctx: DemoContext, orderId: number, customerId: number | null, lines: readonly DemoLine[],
+  totalMinor: number, deliveredMs: number, returnRate: number,
+): ReturnOutcome | null {
+  const { rng, nowMs } = ctx;
+  if (!rng.chance(returnRate)) return null;
+  const requestedMs = deliveredMs + rng.int(2, 20) * DAY + rng.int(0, 23) * HOUR;
+  if (requestedMs > nowMs) return null;
+
+  const table = ctx.tables.returns;
+  const returnId = table.nextId();
+  const reason = rng.pick(REASONS);
+  const returnLines = ctx.tables.return_lines;
+  let amount = 0;
+  let everything = true;
+  lines.forEach((line, i) => {
+    const include = rng.chance(0.6) || (i === lines.length - 1 && amount === 0);
+    if (!include) {
+      everything = false;
+      return;
+    }
+    const quantity = line.quantity === 1 ? 1 : rng.int(1, line.quantity);
+    if (quantity < line.quantity) everything = false;
+    amount += Math.round((line.totalMinor * quantity) / line.quantity);
+    returnLines.add(returnLines.nextId(), returnId, line.id, quantity, rng.chance(0.7) ? reason : null);
+  });
+  amount = Math.min(amount, totalMinor);
+
+  const rejected = rng.chance(0.06);
+  const resolutionRoll = rng.next();
+  const resolution = rejected ? null : resolutionRoll < 0.7 ? 'refund' : resolutionRoll < 0.85 ? 'exchange' : 'store_credit';
+  const approvedMs = requestedMs + rng.int(4, 30) * HOUR;
+  const inTransitMs = approvedMs + rng.int(1, 4) * DAY;
+  const receivedMs = inTransitMs + rng.int(2, 6) * DAY;
+  const settledMs = receivedMs + rng.int(1, 3) * DAY;
+  const closedMs = settledMs + rng.int(1, 10) * DAY;
+
+  let status = 'requested';
+  let updatedMs = requestedMs;
+  const reached = (ms: number, next: string): boolean => {
+    if (ms > nowMs) return false;
+    status = next;
+    updatedMs = ms;
+    return true;
+  };
+  if (rejected) {
+    reached(approvedMs, 'rejected');
+  } else if (reached(approvedMs, 'approved') && reached(inTransitMs, 'in_transit') && reached(receivedMs, 'received')) {
+    if (reached(settledMs, resolution === 'refund' ? 'refunded' : 'closed')) reached(closedMs, 'closed');
+  }
+  const received = !rejected && receivedMs <= nowMs;
+  table.add(
+    returnId, `RMA-${String(returnId).padStart(6, '0')}`, orderId, customerId, status,
+    reason, resolution, resolution === 'exchange' || resolution === null ? null : amount,
+    isoAt(requestedMs), received ? isoAt(receivedMs) : null,
+    status === 'closed' || status === 'rejected' ? isoAt(updatedMs) : null, isoAt(updatedMs),
+  );
+  const refunds = resolution === 'refund' && settledMs <= nowMs;
+  return {
+    returnId,
+    refundMinor: refunds ? amount : 0,
+    refundMs: settledMs,
+    allReturned: everything && received,
+    requestedMs,
+  };
+}

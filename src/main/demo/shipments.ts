@@ -1,0 +1,126 @@
+import type { DemoContext } from './context';
+import { DAY, HOUR, MINUTE, isoAt } from './time';
+import { CARRIER_SERVICES, type Country, type Place } from './vocabulary';
+
+/** What went wrong on the way, if anything; tickets and refunds react to it. */
+export type DeliveryProblem = 'late' | 'exception' | 'attempt_fail' | 'expired' | null;
+
+export interface ShipmentOutcome {
+  /** False when the order has not been fulfilled yet (no label by `now`). */
+  fulfilled: boolean;
+  deliveredMs: number | null;
+  problem: DeliveryProblem;
+  /** When the problem became visible to the customer. */
+  problemMs: number;
+  lastEventMs: number;
+}
+
+const NOT_FULFILLED: ShipmentOutcome = {
+  fulfilled: false, deliveredMs: null, problem: null, problemMs: 0, lastEventMs: 0,
+};
+const WAREHOUSE = 'Toronto, ON';
+
+/** [time, status, sub_status, location, message] */
+type Scan = [number, string, string | null, string, string];
+
+/**
+ * Creates the shipment of an order and its carrier scans (AfterShip's 9-status
+ * taxonomy). Outcomes: mostly on time; some late (estimate moved past the
+ * original), and a few failures (Exception, AttemptFail, Expired). Scans after
+ * `now` have not happened yet and are left out, so recent parcels are still moving.
+ */
+export function shipOrder(
+  ctx: DemoContext, orderId: number, placedMs: number, country: Country, place: Place,
+): ShipmentOutcome {
+  const { rng, nowMs } = ctx;
+  const handlingMs = rng.int(3, 52) * HOUR + rng.int(0, 59) * MINUTE;
+  const labelMs = placedMs + Math.floor(handlingMs * 0.6);
+  if (labelMs > nowMs) return NOT_FULFILLED;
+  const shippedMs = placedMs + handlingMs;
+  const transitMs = rng.int(country.transitDays[0], country.transitDays[1]) * DAY;
+  const originalEtaMs = Math.floor((shippedMs + transitMs) / DAY) * DAY + 23 * HOUR;
+  let etaMs = originalEtaMs;
+  const destination = `${place.city}, ${place.region}`;
+
+  const scans: Scan[] = [
+    [Math.min(labelMs + rng.int(5, 300) * MINUTE, shippedMs - MINUTE), 'InfoReceived', null, WAREHOUSE, 'Shipping label created'],
+    [shippedMs, 'InTransit', null, WAREHOUSE, 'Picked up by carrier'],
+  ];
+  let problem: DeliveryProblem = null;
+  let problemMs = 0;
+  let deliveredMs: number | null = null;
+  let pickup = false;
+  const roll = rng.next();
+  if (roll < 0.07) {
+    problem = 'late';
+    etaMs = originalEtaMs + rng.int(1, 6) * DAY;
+    problemMs = originalEtaMs - rng.int(4, 20) * HOUR;
+    scans.push([problemMs, 'InTransit', 'InTransit_Delayed', 'Sorting facility', 'Delayed in transit; new delivery estimate']);
+    deliveredMs = etaMs - rng.int(2, 12) * HOUR;
+  } else if (roll < 0.082) {
+    problem = 'exception';
+    problemMs = shippedMs + Math.floor(transitMs * 0.6);
+    const lost = rng.chance(0.5);
+    scans.push([problemMs, 'Exception', lost ? 'Exception_Lost' : 'Exception_Damaged', 'Sorting facility',
+      lost ? 'Parcel cannot be located' : 'Parcel damaged in transit']);
+  } else if (roll < 0.09) {
+    problem = 'attempt_fail';
+    problemMs = originalEtaMs - rng.int(3, 9) * HOUR;
+    scans.push([problemMs, 'AttemptFail', 'AttemptFail_NoOneHome', destination, 'Delivery attempted; nobody available']);
+    deliveredMs = problemMs + DAY + rng.int(0, 6) * HOUR;
+  } else if (roll < 0.095) {
+    problem = 'expired';
+    problemMs = shippedMs + 30 * DAY;
+    scans.push([problemMs, 'Expired', null, 'Sorting facility', 'No tracking updates for 30 days']);
+  } else if (roll < 0.105) {
+    const readyMs = originalEtaMs - rng.int(3, 10) * HOUR;
+    pickup = true;
+    scans.push([readyMs, 'AvailableForPickup', null, destination, 'Ready for pickup at the post office']);
+    deliveredMs = readyMs + rng.int(4, 96) * HOUR;
+  } else {
+    deliveredMs = Math.max(shippedMs + HOUR, originalEtaMs - rng.int(0, 36) * HOUR - rng.int(0, 59) * MINUTE);
+  }
+  if (deliveredMs !== null) {
+    const outMs = deliveredMs - rng.int(2, 6) * HOUR;
+    if (!pickup && outMs > shippedMs && rng.chance(0.4)) {
+      scans.push([outMs, 'OutForDelivery', null, destination, 'Out for delivery']);
+    }
+    scans.push([deliveredMs, 'Delivered', null, destination, pickup ? 'Picked up' : 'Delivered']);
+  }
+  // Scans were added by outcome; the carrier reports them in time order.
+  scans.sort((a, b) => a[0] - b[0]);
+
+  const table = ctx.tables.shipments;
+  const shipmentId = table.nextId();
+  const events = ctx.tables.tracking_events;
+  let status = 'Pending';
+  let subStatus: string | null = null;
+  let lastEventMs = labelMs;
+  for (const [atMs, scanStatus, scanSub, location, message] of scans) {
+    if (atMs > nowMs) break;
+    const at = isoAt(atMs);
+    events.add(events.nextId(), shipmentId, at, scanStatus, scanSub, location, message);
+    status = scanStatus;
+    subStatus = scanSub;
+    lastEventMs = atMs;
+  }
+  const delivered = deliveredMs !== null && deliveredMs <= nowMs;
+  const shipped = shippedMs <= nowMs;
+  // The customer sees the moved estimate only once the delay is reported.
+  const estimateMs = problem === 'late' && problemMs > nowMs ? originalEtaMs : etaMs;
+  table.add(
+    shipmentId, orderId, ctx.storeId, String(8_200_000_000 + shipmentId), rng.pick(country.carriers),
+    rng.pick(CARRIER_SERVICES), rng.digits(12 + (shipmentId % 3) * 4), status, subStatus, country.code,
+    place.region, shipped ? isoAt(shippedMs) : null, isoAt(originalEtaMs),
+    problem === 'exception' || problem === 'expired' ? null : isoAt(estimateMs),
+    delivered ? isoAt(deliveredMs as number) : null, status === 'Pending' ? null : isoAt(lastEventMs),
+    isoAt(labelMs), isoAt(lastEventMs),
+  );
+  return {
+    fulfilled: true,
+    deliveredMs: delivered ? deliveredMs : null,
+    problem: problemMs <= nowMs ? problem : null,
+    problemMs,
+    lastEventMs,
+  };
+}
