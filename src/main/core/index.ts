@@ -4,6 +4,7 @@ import type { OperationName, OutputOf } from '../../shared/contract';
 import type { Result } from '../../shared/errors';
 import { openConnection } from '../db/connection';
 import { migrate } from '../db/migrate';
+import { generateDemoStore } from '../demo';
 import { dispatch, type Logger } from './dispatch';
 import { EventHub } from './events';
 import type { HandlerContext } from './handler';
@@ -30,8 +31,6 @@ export async function openCore(options: InProcessOptions): Promise<Core> {
   try {
     await migrate(connection);
     if (options.seedDemoIfEmpty && !hasStore(connection.sqlite)) {
-      // Loaded only for a first run: the generator is not needed otherwise.
-      const { generateDemoStore } = await import('../demo');
       generateDemoStore(connection.sqlite, { size: 'small' });
     }
   } catch (error) {

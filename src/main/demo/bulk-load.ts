@@ -6,10 +6,15 @@ import type BetterSqlite3 from 'better-sqlite3';
  * - foreign_keys OFF: batched inserts may write a child before its parent's
  *   batch; checked afterwards instead (PRAGMA foreign_key_check, see index.ts).
  *   It cannot change inside a transaction, so it is set before the load begins.
+ * - ignore_check_constraints ON: the schema's CHECK (x IN (...)) lists cost about
+ *   a microsecond per row, a fifth of an order's insert. Every value the generator
+ *   writes comes from a closed list (see columns.ts); PRAGMA quick_check verifies
+ *   CHECK constraints afterwards (index.ts for small stores, the tests).
  * - a large page cache so the whole load stays in memory until commit, and
  *   temp_store MEMORY for the sorts behind CREATE INDEX.
  * - synchronous OFF for the load only: the load is one transaction, and a crash
  *   mid-load leaves a half-made demo store either way (the CLI's --force remakes it).
+ * - a rollback journal instead of WAL for the load (see leaveWal).
  */
 export function applyLoadPragmas(sqlite: BetterSqlite3.Database, cacheMiB: number): () => void {
   const saved = {
@@ -17,17 +22,20 @@ export function applyLoadPragmas(sqlite: BetterSqlite3.Database, cacheMiB: numbe
     cacheSize: sqlite.pragma('cache_size', { simple: true }) as number,
     tempStore: sqlite.pragma('temp_store', { simple: true }) as number,
     synchronous: sqlite.pragma('synchronous', { simple: true }) as number,
+    ignoreChecks: sqlite.pragma('ignore_check_constraints', { simple: true }) as number,
   };
   sqlite.pragma('foreign_keys = OFF');
-  if (process.env.JMODE) console.log(sqlite.pragma(`journal_mode = ${process.env.JMODE}`));
+  sqlite.pragma('ignore_check_constraints = ON');
+  const leftWal = leaveWal(sqlite);
   sqlite.pragma(`cache_size = ${-cacheMiB * 1024}`);
   sqlite.pragma('temp_store = MEMORY');
   sqlite.pragma('synchronous = OFF');
   return () => {
-    if (process.env.JMODE) console.log(sqlite.pragma(`journal_mode = WAL`));
+    if (leftWal) sqlite.pragma('journal_mode = WAL');
     sqlite.pragma(`synchronous = ${saved.synchronous}`);
     sqlite.pragma(`temp_store = ${saved.tempStore}`);
     sqlite.pragma(`cache_size = ${saved.cacheSize}`);
+    sqlite.pragma(`ignore_check_constraints = ${saved.ignoreChecks}`);
     sqlite.pragma(`foreign_keys = ${saved.foreignKeys}`);
   };
 }
@@ -55,7 +63,32 @@ export function recreateIndexes(sqlite: BetterSqlite3.Database, ddl: readonly st
   for (const statement of ddl) sqlite.exec(statement);
 }
 
-/** Rows of PRAGMA foreign_key_check: a child row whose parent does not exist. */
-export function foreignKeyViolations(sqlite: BetterSqlite3.Database): unknown[] {
-  return sqlite.pragma('foreign_key_check') as unknown[];
+/**
+ * What the load could have broken with its checks off: foreign keys
+ * (foreign_key_check) and CHECK / NOT NULL constraints (quick_check). Empty when sound.
+ */
+export function constraintViolations(sqlite: BetterSqlite3.Database): string[] {
+  const problems = (sqlite.pragma('foreign_key_check') as { table: string; rowid: number; parent: string }[]).map(
+    (v) => `${v.table} row ${v.rowid} has no ${v.parent}`,
+  );
+  for (const row of sqlite.pragma('quick_check') as { quick_check: string }[]) {
+    if (row.quick_check !== 'ok') problems.push(row.quick_check);
+  }
+  return problems;
+}
+
+/**
+ * In WAL mode every page of the load is written twice: to the WAL, then into the
+ * database at checkpoint. With a rollback journal, pages new to the file are not
+ * journaled at all, so a load into a fresh database writes each page once.
+ * Leaving WAL needs the only connection; when another is open, the load simply
+ * stays in WAL.
+ */
+function leaveWal(sqlite: BetterSqlite3.Database): boolean {
+  if (sqlite.pragma('journal_mode', { simple: true }) !== 'wal') return false;
+  try {
+    return sqlite.pragma('journal_mode = DELETE', { simple: true }) === 'delete';
+  } catch {
+    return false;
+  }
 }

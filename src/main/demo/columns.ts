@@ -4,13 +4,15 @@ import {
   FINANCIAL_STATUSES, FULFILLMENT_STATUSES, GATEWAY_NAMES, ORDER_CHANNELS, ORDER_STATUSES, PAYMENT_ERRORS,
   PAYMENT_KINDS, PAYMENT_METHODS, PAYMENT_STATUSES, REFUND_REASONS,
 } from './orders';
-import { SCAN_LOCATIONS, SCAN_MESSAGES, SHIPMENT_STATUSES, SHIPMENT_SUB_STATUSES } from './shipments';
-import { CARRIER_SERVICES, CARRIERS, CITIES, COUNTRY_CODES, FIRST_NAMES, LAST_NAMES, REGIONS } from './vocabulary';
+import { SCAN_MESSAGES, SHIPMENT_STATUSES, SHIPMENT_SUB_STATUSES } from './shipments';
+import { CARRIER_SERVICES, COUNTRY_CODES } from './vocabulary';
 
 /**
  * The columns the generator fills, per table, and how each is bound (see
  * ColumnSpec). Everything else keeps its schema default. The store id and
- * currency are the same for every row of a load, so they are literals.
+ * currency are the same for every row of a load, so they are literals. Only
+ * short lists are bound as codes: SQLite tests CASE branches one by one, and
+ * past a dozen values that costs more than binding the string.
  */
 export function tableColumns(storeId: number, currency: string) {
   const store = { name: 'store_id', constant: storeId };
@@ -21,16 +23,16 @@ export function tableColumns(storeId: number, currency: string) {
   return {
     products: ['id', store, externalId, 'title', 'sku', 'category', 'brand', 'tags', 'price_minor', money,
       'inventory_quantity', 'status', 'created_at', 'updated_at'],
-    customers: ['id', store, externalId, 'email', 'phone', oneOf('first_name', FIRST_NAMES),
-      oneOf('last_name', LAST_NAMES), oneOf('country', COUNTRY_CODES), oneOf('region', REGIONS),
-      oneOf('city', CITIES), 'marketing_consent', 'personalization_consent', 'birthday', 'created_at',
+    customers: ['id', store, externalId, 'email', 'phone', 'first_name',
+      'last_name', oneOf('country', COUNTRY_CODES), 'region',
+      'city', 'marketing_consent', 'personalization_consent', 'birthday', 'created_at',
       'updated_at'],
     orders: ['id', store, externalId, { name: 'order_number', integerText: true, prefix: '#' }, 'customer_id',
       'customer_order_seq', oneOf('channel', ORDER_CHANNELS), oneOf('status', ORDER_STATUSES),
       oneOf('financial_status', FINANCIAL_STATUSES), oneOf('fulfillment_status', FULFILLMENT_STATUSES), money,
       'subtotal_minor', 'discount_minor', 'shipping_minor', 'tax_minor', 'total_minor', 'refunded_minor',
       oneOf('payment_method', PAYMENT_METHODS), oneOf('shipping_country', COUNTRY_CODES),
-      oneOf('shipping_region', REGIONS), 'placed_at', 'cancelled_at', 'created_at', 'updated_at'],
+      'shipping_region', 'placed_at', 'cancelled_at', 'created_at', 'updated_at'],
     order_lines: ['id', 'order_id', store, externalId, 'product_id', 'title', 'sku', 'quantity',
       'unit_price_minor', 'discount_minor', 'total_minor'],
     payments: ['id', 'order_id', store, externalId, oneOf('kind', PAYMENT_KINDS), oneOf('method', PAYMENT_METHODS),
@@ -38,13 +40,13 @@ export function tableColumns(storeId: number, currency: string) {
       oneOf('error_code', PAYMENT_ERRORS), 'processed_at'],
     refunds: ['id', 'order_id', store, externalId, 'amount_minor', money, oneOf('reason', REFUND_REASONS), 'note',
       'refunded_at'],
-    shipments: ['id', 'order_id', store, externalId, oneOf('carrier', CARRIERS), oneOf('service', CARRIER_SERVICES),
+    shipments: ['id', 'order_id', store, externalId, 'carrier', oneOf('service', CARRIER_SERVICES),
       'tracking_number', oneOf('status', SHIPMENT_STATUSES), oneOf('sub_status', SHIPMENT_SUB_STATUSES),
-      oneOf('destination_country', COUNTRY_CODES), oneOf('destination_region', REGIONS), 'shipped_at',
+      oneOf('destination_country', COUNTRY_CODES), 'destination_region', 'shipped_at',
       'original_estimated_delivery_at', 'estimated_delivery_at', 'delivered_at', 'last_event_at', 'created_at',
       'updated_at'],
     tracking_events: ['id', 'shipment_id', 'occurred_at', oneOf('status', SHIPMENT_STATUSES),
-      oneOf('sub_status', SHIPMENT_SUB_STATUSES), oneOf('location', SCAN_LOCATIONS), oneOf('message', SCAN_MESSAGES)],
+      oneOf('sub_status', SHIPMENT_SUB_STATUSES), 'location', oneOf('message', SCAN_MESSAGES)],
     points_ledger: ['id', 'customer_id', oneOf('entry_type', LEDGER_ENTRY_TYPES), 'points', 'order_id',
       'idempotency_key', 'available_at', 'expires_at', oneOf('reason', LEDGER_REASONS), 'staff_id', 'created_at'],
     tickets: ['id', store, 'customer_id', 'order_id', 'channel', 'subject', 'status', 'priority', 'assignee_id',

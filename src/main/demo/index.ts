@@ -1,5 +1,5 @@
 import type BetterSqlite3 from 'better-sqlite3';
-import { applyLoadPragmas, dropSecondaryIndexes, foreignKeyViolations, recreateIndexes } from './bulk-load';
+import { applyLoadPragmas, constraintViolations, dropSecondaryIndexes, recreateIndexes } from './bulk-load';
 import { generateCatalogue } from './catalogue';
 import { createTables, DEMO_TABLES, type DemoContext, type DemoTableName } from './context';
 import { CustomerBook } from './customers';
@@ -48,8 +48,8 @@ export function ordersForSize(size: DemoSize): number {
 
 /** Above this many orders the per-table secondary indexes are rebuilt after the load rather than kept up. */
 const REBUILD_INDEXES_FROM = 50_000;
-/** Below this many orders the load checks its own foreign keys before committing (cheap there). */
-const VERIFY_FOREIGN_KEYS_UP_TO = 20_000;
+/** Up to this many orders the load checks the constraints it skipped before committing (cheap there). */
+const VERIFY_CONSTRAINTS_UP_TO = 20_000;
 
 /**
  * Creates one demo store ("Maple & Moss") with 18 months of history ending at
@@ -69,7 +69,7 @@ export function generateDemoStore(sqlite: BetterSqlite3.Database, options: DemoS
   const restorePragmas = applyLoadPragmas(sqlite, Math.min(2_048, 64 + Math.ceil(orderCount / 1_000)));
   try {
     return sqlite.transaction(() => {
-      const rebuild = orderCount >= REBUILD_INDEXES_FROM && !process.env.KEEPIDX ? dropSecondaryIndexes(sqlite, DEMO_TABLES) : [];
+      const rebuild = orderCount >= REBUILD_INDEXES_FROM ? dropSecondaryIndexes(sqlite, DEMO_TABLES) : [];
       const staffBefore = sqlite.prepare('SELECT count(*) FROM staff').pluck().get() as number;
       const agentIds = ensureStaff(sqlite, startMs - 400 * DAY);
       const storeId = Number(
@@ -90,11 +90,11 @@ export function generateDemoStore(sqlite: BetterSqlite3.Database, options: DemoS
         if (options.onProgress && (i + 1) % progressEvery === 0) options.onProgress(i + 1, orderCount);
       }
       for (const name of DEMO_TABLES) tables[name].flush();
-      const tr = performance.now(); recreateIndexes(sqlite, rebuild); console.log('reindex', performance.now() - tr);
-      if (orderCount <= VERIFY_FOREIGN_KEYS_UP_TO) {
-        const violations = foreignKeyViolations(sqlite);
-        if (violations.length > 0) {
-          throw new Error(`Demo store generation broke ${violations.length} foreign keys: ${JSON.stringify(violations.slice(0, 3))}`);
+      recreateIndexes(sqlite, rebuild);
+      if (orderCount <= VERIFY_CONSTRAINTS_UP_TO) {
+        const problems = constraintViolations(sqlite);
+        if (problems.length > 0) {
+          throw new Error(`The demo store broke ${problems.length} constraints, e.g. ${problems.slice(0, 3).join('; ')}`);
         }
       }
       if (options.onProgress && orderCount % progressEvery !== 0) options.onProgress(orderCount, orderCount);

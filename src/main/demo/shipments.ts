@@ -19,6 +19,19 @@ const NOT_FULFILLED: ShipmentOutcome = {
   fulfilled: false, deliveredMs: null, problem: null, problemMs: 0, lastEventMs: 0,
 };
 const WAREHOUSE = 'Toronto, ON';
+const HUB = 'Sorting facility';
+
+/** Closed lists of what scans and shipments say, for columns bound as codes (see bulk-insert.ts). */
+export const SHIPMENT_STATUSES = ['Pending', 'InfoReceived', 'InTransit', 'OutForDelivery', 'AttemptFail',
+  'Delivered', 'AvailableForPickup', 'Exception', 'Expired'];
+export const SHIPMENT_SUB_STATUSES = ['InTransit_Delayed', 'Exception_Lost', 'Exception_Damaged', 'AttemptFail_NoOneHome'];
+const MESSAGE = {
+  label: 'Shipping label created', pickedUp: 'Picked up by carrier', delayed: 'Delayed in transit; new delivery estimate',
+  lost: 'Parcel cannot be located', damaged: 'Parcel damaged in transit', attempt: 'Delivery attempted; nobody available',
+  silent: 'No tracking updates for 30 days', pickup: 'Ready for pickup at the post office', out: 'Out for delivery',
+  delivered: 'Delivered', collected: 'Picked up',
+} as const;
+export const SCAN_MESSAGES: string[] = Object.values(MESSAGE);
 
 /** [time, status, sub_status, location, message] */
 type Scan = [number, string, string | null, string, string];
@@ -42,10 +55,11 @@ export function shipOrder(
   let etaMs = originalEtaMs;
   const destination = `${place.city}, ${place.region}`;
 
-  const scans: Scan[] = [
-    [Math.min(labelMs + rng.int(5, 300) * MINUTE, shippedMs - MINUTE), 'InfoReceived', null, WAREHOUSE, 'Shipping label created'],
-    [shippedMs, 'InTransit', null, WAREHOUSE, 'Picked up by carrier'],
-  ];
+  // Two to four scans a parcel: many carriers report nothing until pickup, and few report "out for delivery".
+  const scans: Scan[] = [[shippedMs, 'InTransit', null, WAREHOUSE, MESSAGE.pickedUp]];
+  if (rng.chance(0.4)) {
+    scans.push([Math.min(labelMs + rng.int(5, 300) * MINUTE, shippedMs - MINUTE), 'InfoReceived', null, WAREHOUSE, MESSAGE.label]);
+  }
   let problem: DeliveryProblem = null;
   let problemMs = 0;
   let deliveredMs: number | null = null;
@@ -55,37 +69,34 @@ export function shipOrder(
     problem = 'late';
     etaMs = originalEtaMs + rng.int(1, 6) * DAY;
     problemMs = originalEtaMs - rng.int(4, 20) * HOUR;
-    scans.push([problemMs, 'InTransit', 'InTransit_Delayed', 'Sorting facility', 'Delayed in transit; new delivery estimate']);
+    scans.push([problemMs, 'InTransit', 'InTransit_Delayed', HUB, MESSAGE.delayed]);
     deliveredMs = etaMs - rng.int(2, 12) * HOUR;
   } else if (roll < 0.082) {
     problem = 'exception';
     problemMs = shippedMs + Math.floor(transitMs * 0.6);
     const lost = rng.chance(0.5);
-    scans.push([problemMs, 'Exception', lost ? 'Exception_Lost' : 'Exception_Damaged', 'Sorting facility',
-      lost ? 'Parcel cannot be located' : 'Parcel damaged in transit']);
+    scans.push([problemMs, 'Exception', lost ? 'Exception_Lost' : 'Exception_Damaged', HUB, lost ? MESSAGE.lost : MESSAGE.damaged]);
   } else if (roll < 0.09) {
     problem = 'attempt_fail';
     problemMs = originalEtaMs - rng.int(3, 9) * HOUR;
-    scans.push([problemMs, 'AttemptFail', 'AttemptFail_NoOneHome', destination, 'Delivery attempted; nobody available']);
+    scans.push([problemMs, 'AttemptFail', 'AttemptFail_NoOneHome', destination, MESSAGE.attempt]);
     deliveredMs = problemMs + DAY + rng.int(0, 6) * HOUR;
   } else if (roll < 0.095) {
     problem = 'expired';
     problemMs = shippedMs + 30 * DAY;
-    scans.push([problemMs, 'Expired', null, 'Sorting facility', 'No tracking updates for 30 days']);
+    scans.push([problemMs, 'Expired', null, HUB, MESSAGE.silent]);
   } else if (roll < 0.105) {
     const readyMs = originalEtaMs - rng.int(3, 10) * HOUR;
     pickup = true;
-    scans.push([readyMs, 'AvailableForPickup', null, destination, 'Ready for pickup at the post office']);
+    scans.push([readyMs, 'AvailableForPickup', null, destination, MESSAGE.pickup]);
     deliveredMs = readyMs + rng.int(4, 96) * HOUR;
   } else {
     deliveredMs = Math.max(shippedMs + HOUR, originalEtaMs - rng.int(0, 36) * HOUR - rng.int(0, 59) * MINUTE);
   }
   if (deliveredMs !== null) {
     const outMs = deliveredMs - rng.int(2, 6) * HOUR;
-    if (!pickup && outMs > shippedMs && rng.chance(0.4)) {
-      scans.push([outMs, 'OutForDelivery', null, destination, 'Out for delivery']);
-    }
-    scans.push([deliveredMs, 'Delivered', null, destination, pickup ? 'Picked up' : 'Delivered']);
+    if (!pickup && outMs > shippedMs && rng.chance(0.3)) scans.push([outMs, 'OutForDelivery', null, destination, MESSAGE.out]);
+    scans.push([deliveredMs, 'Delivered', null, destination, pickup ? MESSAGE.collected : MESSAGE.delivered]);
   }
   // Scans were added by outcome; the carrier reports them in time order.
   scans.sort((a, b) => a[0] - b[0]);
@@ -109,7 +120,7 @@ export function shipOrder(
   // The customer sees the moved estimate only once the delay is reported.
   const estimateMs = problem === 'late' && problemMs > nowMs ? originalEtaMs : etaMs;
   table.add(
-    shipmentId, orderId, ctx.storeId, String(8_200_000_000 + shipmentId), rng.pick(country.carriers),
+    shipmentId, orderId, 8_200_000_000 + shipmentId, rng.pick(country.carriers),
     rng.pick(CARRIER_SERVICES), rng.digits(12 + (shipmentId % 3) * 4), status, subStatus, country.code,
     place.region, shipped ? isoAt(shippedMs) : null, isoAt(originalEtaMs),
     problem === 'exception' || problem === 'expired' ? null : isoAt(estimateMs),

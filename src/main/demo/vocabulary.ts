@@ -98,9 +98,5 @@ export const COUNTRY_PICKER = new WeightedPicker(COUNTRIES, COUNTRIES.map((c) =>
 
 export const CARRIER_SERVICES = ['Ground', 'Priority', 'Express', 'Standard', 'Tracked'];
 
-const unique = (values: readonly string[]): string[] => [...new Set(values)];
-/** Closed lists of the values above, for columns bound as codes (see bulk-insert.ts). */
+/** Closed list of country codes, for columns bound as codes (see bulk-insert.ts). */
 export const COUNTRY_CODES = COUNTRIES.map((c) => c.code);
-export const REGIONS = unique(COUNTRIES.flatMap((c) => c.places.map((pl) => pl.region)));
-export const CITIES = unique(COUNTRIES.flatMap((c) => c.places.map((pl) => pl.city)));
-export const CARRIERS = unique(COUNTRIES.flatMap((c) => c.carriers));
