@@ -41,7 +41,8 @@ describe('dashboard query plans', () => {
   for (const [label, scope] of Object.entries(scopes)) {
     it(`reads KPIs from covering indexes (${label})`, () => {
       const plans = capturePlans((sqlite) => kpis(sqlite, scope));
-      expect(plans).toHaveLength(2);
+      // Without a start, the sequence numbers replace the grouping by customer.
+      expect(plans).toHaveLength(label === 'allTime' ? 1 : 2);
       for (const plan of plans) {
         expect(plan).toMatch(/COVERING INDEX orders_(placed|customer)/);
         expect(plan).not.toMatch(/SCAN orders(?! USING COVERING)/);

@@ -83,6 +83,14 @@ describe('dashboard.summary', () => {
     expect(summary.previous).toBeNull();
   });
 
+  it('counts customers the same with and without a range start', () => {
+    // Open start: read from sequence numbers; a start before every order: grouped by customer.
+    const open = dashboardSummary({ range: { to: '2026-03-31' } }, ctx).current;
+    const grouped = dashboardSummary({ range: { from: '2000-01-01', to: '2026-03-31' } }, ctx).current;
+    expect(open).toEqual(grouped);
+    expect(open.activeCustomers).toBe(3);
+  });
+
   it('answers an empty period with zeros and no averages', () => {
     const summary = dashboardSummary({ range: { from: '2020-01-01', to: '2020-01-31' } }, ctx);
     expect(summary.current.orders).toBe(0);

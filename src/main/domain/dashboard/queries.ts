@@ -42,6 +42,8 @@ interface OrderTotalsRow {
   net_minor: number;
   gross_minor: number;
   paid_in_currency: number;
+  first_orders: number | null;
+  second_orders: number | null;
 }
 
 interface CustomerTotalsRow {
@@ -60,25 +62,16 @@ export function kpis(sqlite: Sqlite, scope: Scope): KpiSet {
                        THEN total_minor - refunded_minor ELSE 0 END) AS net_minor,
               sum(CASE WHEN status <> 'cancelled' AND currency = @currency
                        THEN total_minor ELSE 0 END) AS gross_minor,
-              sum(status <> 'cancelled' AND currency = @currency) AS paid_in_currency
+              sum(status <> 'cancelled' AND currency = @currency) AS paid_in_currency,
+              sum(customer_order_seq = 1) AS first_orders,
+              sum(customer_order_seq = 2) AS second_orders
          FROM orders INDEXED BY orders_placed
         ${conditions(scope)}`,
     )
     .get(params(scope, true))!;
 
-  // One row per customer who ordered in the range; the lowest sequence number
-  // tells a first purchase, the highest whether they had bought twice by then.
-  const customers = sqlite
-    .prepare<Record<string, string | number>, CustomerTotalsRow>(
-      `SELECT count(*) AS active,
-              sum(first_seq = 1) AS new_customers,
-              sum(last_seq >= 2) AS repeaters
-         FROM (SELECT min(customer_order_seq) AS first_seq, max(customer_order_seq) AS last_seq
-                 FROM orders INDEXED BY orders_customer
-                ${conditions(scope, 'customer_id IS NOT NULL')}
-                GROUP BY customer_id)`,
-    )
-    .get(params(scope, false))!;
+  const customers =
+    scope.bounds.lower === ALL_TIME.lower ? customersSinceTheStart(totals) : customersInRange(sqlite, scope);
 
   return {
     orders: totals.orders,
@@ -90,6 +83,35 @@ export function kpis(sqlite: Sqlite, scope: Scope): KpiSet {
     newCustomers: customers.new_customers ?? 0,
     repeatPurchaseRate: customers.active > 0 ? (customers.repeaters ?? 0) / customers.active : null,
   };
+}
+
+/**
+ * When the range has no start, every customer who ordered by its end has their
+ * first order in it and had bought twice exactly when their second order is in
+ * it: the sequence numbers answer without grouping a million orders by customer.
+ */
+function customersSinceTheStart(totals: OrderTotalsRow): CustomerTotalsRow {
+  return {
+    active: totals.first_orders ?? 0,
+    new_customers: totals.first_orders ?? 0,
+    repeaters: totals.second_orders ?? 0,
+  };
+}
+
+/** One row per customer who ordered in the range; the lowest sequence number tells a
+ * first purchase, the highest whether they had bought twice by then. */
+function customersInRange(sqlite: Sqlite, scope: Scope): CustomerTotalsRow {
+  return sqlite
+    .prepare<Record<string, string | number>, CustomerTotalsRow>(
+      `SELECT count(*) AS active,
+              sum(first_seq = 1) AS new_customers,
+              sum(last_seq >= 2) AS repeaters
+         FROM (SELECT min(customer_order_seq) AS first_seq, max(customer_order_seq) AS last_seq
+                 FROM orders INDEXED BY orders_customer
+                ${conditions(scope, 'customer_id IS NOT NULL')}
+                GROUP BY customer_id)`,
+    )
+    .get(params(scope, false))!;
 }
 
 export function openTickets(sqlite: Sqlite): number {
