@@ -3,7 +3,7 @@ import { resolve } from 'node:path';
 import { profileDbPath } from '../core/profile';
 import { openConnection } from '../db/connection';
 import { migrate } from '../db/migrate';
-import { DEMO_SIZES, DEMO_STORE_NAME, generateDemoStore, type DemoSize } from '../demo';
+import { DEMO_SIZES, DEMO_STORE_NAME, generateDemoStoreInParallel, type DemoSize } from '../demo';
 import { exitWithUsage, parseArgs, UsageError } from './args';
 
 /**
@@ -98,7 +98,8 @@ async function main(): Promise<void> {
   const connection = openConnection(dbPath);
   try {
     await migrate(connection);
-    const summary = generateDemoStore(connection.sqlite, {
+    // Worker threads for big stores; small ones are made in this thread (same content either way).
+    const summary = await generateDemoStoreInParallel(connection.sqlite, {
       size: args.size,
       seed: args.seed,
       onProgress: progressReporter(),

@@ -48,23 +48,17 @@ export class BulkInserter {
   private readonly width: number;
   /** Per bound value: the string → code map of a `oneOf` column, else null. */
   private readonly codes: (Map<string, number> | null)[];
-  /** Filled batch by batch; run together when all are full (see writeBatches). */
-  private readonly batches: unknown[][];
-  private batch = 0;
-  private buffer: unknown[];
+  private readonly buffer: unknown[];
   private filled = 0;
   private readonly tuple: string;
   private readonly fullBatch: BetterSqlite3.Statement;
   private readonly partialBatches = new Map<number, BetterSqlite3.Statement>();
-  /** The largest id in the table before this load; ids continue from it. */
-  private readonly baseId: number;
 
   constructor(
     private readonly sqlite: BetterSqlite3.Database,
     readonly table: string,
     private readonly columns: readonly ColumnSpec[],
     batchRows = 100,
-    batchesPerWrite = Number(process.env.GROUPS ?? 1),
   ) {
     const bound = columns.filter((c) => typeof c === 'string' || !('constant' in c));
     this.width = bound.length;
@@ -72,17 +66,13 @@ export class BulkInserter {
       typeof c !== 'string' && 'oneOf' in c ? new Map(c.oneOf.map((v, i) => [v, i])) : null,
     );
     this.tuple = `(${columns.map(columnSql).join(',')})`;
-    this.batches = Array.from({ length: batchesPerWrite }, () => new Array<unknown>(this.width * batchRows).fill(null));
-    this.buffer = this.batches[0] as unknown[];
+    this.buffer = new Array<unknown>(this.width * batchRows).fill(null);
     this.fullBatch = this.prepare(batchRows);
-    this.baseId = columns[0] === 'id'
-      ? (sqlite.prepare(`SELECT coalesce(max(id), 0) FROM ${table}`).pluck().get() as number)
-      : 0;
   }
 
-  /** The id the next added row must carry: rows go in id order, so the table grows at its end. */
-  nextId(): number {
-    return this.baseId + this.count + 1;
+  /** The columns as named in the table, in order. */
+  get columnNames(): string[] {
+    return this.columns.map((c) => (typeof c === 'string' ? c : c.name));
   }
 
   /** One value per non-constant column, in column order. */
@@ -106,29 +96,14 @@ export class BulkInserter {
     this.filled = at;
     this.count++;
     if (at === buffer.length) {
+      // Spread, not the array: better-sqlite3 reads call arguments much faster than array elements.
+      this.fullBatch.run(...buffer);
       this.filled = 0;
-      if (++this.batch === this.batches.length) this.writeBatches(this.batch);
-      this.buffer = this.batches[this.batch] as unknown[];
     }
-  }
-
-  /**
-   * Runs the first `count` full batches back to back. Writing many batches of
-   * one table together keeps its statement and b-tree pages in the CPU caches,
-   * which interleaving with the other tables' inserts row by row does not.
-   */
-  private writeBatches(count: number): void {
-    const t0 = process.cpuUsage();
-    if (!process.env.STUB) for (let i = 0; i < count; i++) this.fullBatch.run(this.batches[i] as unknown[]);
-    const u = process.cpuUsage(t0); const g = globalThis as any; g.__t ??= {}; g.__t[this.table] = (g.__t[this.table] ?? 0) + (u.user + u.system) / 1000;
-    this.batch = 0;
   }
 
   /** Writes what is buffered, in power-of-two batches so few statements are prepared. */
   flush(): void {
-    const current = this.buffer;
-    this.writeBatches(this.batch);
-    this.buffer = current;
     let offset = 0;
     let rows = this.filled / this.width;
     while (rows > 0) {
@@ -139,18 +114,16 @@ export class BulkInserter {
         statement = this.prepare(size);
         this.partialBatches.set(size, statement);
       }
-      statement.run(current.slice(offset, offset + size * this.width));
+      statement.run(...this.buffer.slice(offset, offset + size * this.width));
       offset += size * this.width;
       rows -= size;
     }
     this.filled = 0;
-    this.buffer = this.batches[0] as unknown[];
   }
 
   private prepare(rows: number): BetterSqlite3.Statement {
-    const names = this.columns.map((c) => (typeof c === 'string' ? c : c.name));
     return this.sqlite.prepare(
-      `INSERT INTO ${this.table} (${names.join(',')}) VALUES ${Array(rows).fill(this.tuple).join(',')}`,
+      `INSERT INTO ${this.table} (${this.columnNames.join(',')}) VALUES ${Array(rows).fill(this.tuple).join(',')}`,
     );
   }
 }

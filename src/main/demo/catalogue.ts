@@ -1,6 +1,6 @@
-import { type Random, WeightedPicker } from './random';
-import type { DemoContext } from './context';
-import { isoAt, DAY } from './time';
+import type { StoreSettings } from './context';
+import { Random, STREAM, WeightedPicker } from './random';
+import { DAY, isoAt } from './time';
 
 export interface DemoProduct {
   id: number;
@@ -57,48 +57,46 @@ const RECIPES: readonly CategoryRecipe[] = [
 
 const CENT_ENDINGS = [0, 0, 50, 95, 99];
 
+export interface Catalogue {
+  products: DemoProduct[];
+  /** Draws products with a Zipf-like popularity: a few best sellers, a long tail, drafts never sold. */
+  popular: WeightedPicker<DemoProduct>;
+  /** Rows for the products table, in its column order (see columns.ts). */
+  rows: unknown[][];
+}
+
 /**
- * Inserts the catalogue and returns a picker that draws products with a
- * Zipf-like popularity: a few best sellers, a long tail, drafts never sold.
+ * The store's catalogue, from its own random stream: every thread that writes
+ * orders builds the same one in memory; only the main thread inserts the rows.
  */
-export function generateCatalogue(
-  ctx: DemoContext,
-  productCount: number,
-): { products: DemoProduct[]; popular: WeightedPicker<DemoProduct> } {
-  const rng: Random = ctx.rng;
+export function buildCatalogue(store: StoreSettings): Catalogue {
+  const rng = Random.stream(store.seed, STREAM.catalogue, 0);
   const recipePicker = new WeightedPicker(RECIPES, RECIPES.map((r) => r.weight));
   const products: DemoProduct[] = [];
   const sellable: DemoProduct[] = [];
-  const catalogueSince = ctx.startMs - 120 * DAY;
-  const table = ctx.tables.products;
-  for (let i = 0; i < productCount; i++) {
+  const rows: unknown[][] = [];
+  const catalogueSince = store.startMs - 120 * DAY;
+  for (let i = 0; i < store.productCount; i++) {
     const recipe = recipePicker.pick(rng);
-    const variant = rng.pick(recipe.variants);
-    const title = `${variant} ${rng.pick(recipe.items)}`;
+    const title = `${rng.pick(recipe.variants)} ${rng.pick(recipe.items)}`;
     const priceMinor = rng.int(recipe.price[0], recipe.price[1]) * 100 + rng.pick(CENT_ENDINGS);
-    const id = table.nextId();
-    const product: DemoProduct = {
-      id,
-      title,
-      sku: `MM-${recipe.code}-${String(i + 1).padStart(4, '0')}`,
-      category: recipe.category,
-      priceMinor,
-    };
+    const id = store.productBase + i + 1;
+    const sku = `MM-${recipe.code}-${String(i + 1).padStart(4, '0')}`;
+    const product: DemoProduct = { id, title, sku, category: recipe.category, priceMinor };
     const roll = rng.next();
     const status = roll < 0.03 ? 'draft' : roll < 0.09 ? 'archived' : 'active';
-    // Launches spread over the window, so newer products appear in later orders' catalogue too.
-    const createdMs = catalogueSince + Math.floor(rng.next() * (ctx.nowMs - catalogueSince) * 0.3);
-    const updatedMs = Math.min(ctx.nowMs, createdMs + rng.int(0, 60) * DAY);
-    table.add(
-      id, 7_100_000_000 + id, title, product.sku, recipe.category,
-      rng.pick(recipe.brands), JSON.stringify([recipe.category.toLowerCase()]), priceMinor,
-      status === 'active' ? rng.int(0, 240) : 0, status,
-      isoAt(createdMs), isoAt(updatedMs),
-    );
+    // Every product exists before the first order; some were edited since.
+    const createdMs = catalogueSince + rng.int(0, 110) * DAY;
+    const updatedMs = Math.min(store.nowMs, createdMs + rng.int(0, 400) * DAY);
+    rows.push([
+      id, 7_100_000_000 + id, title, sku, recipe.category, rng.pick(recipe.brands),
+      JSON.stringify([recipe.category.toLowerCase()]), priceMinor, status === 'active' ? rng.int(0, 240) : 0,
+      status, isoAt(createdMs), isoAt(updatedMs),
+    ]);
     products.push(product);
     if (status !== 'draft') sellable.push(product);
   }
   // Zipf weights by catalogue position; categories were drawn at random, so best sellers span them.
   const weights = sellable.map((_, rank) => 1 / Math.pow(rank + 1, 0.9));
-  return { products, popular: new WeightedPicker(sellable, weights) };
+  return { products, popular: new WeightedPicker(sellable, weights), rows };
 }

@@ -41,7 +41,7 @@ export function tableColumns(storeId: number, currency: string) {
     refunds: ['id', 'order_id', store, externalId, 'amount_minor', money, oneOf('reason', REFUND_REASONS), 'note',
       'refunded_at'],
     shipments: ['id', 'order_id', store, externalId, 'carrier', oneOf('service', CARRIER_SERVICES),
-      'tracking_number', oneOf('status', SHIPMENT_STATUSES), oneOf('sub_status', SHIPMENT_SUB_STATUSES),
+      { name: 'tracking_number', integerText: true }, oneOf('status', SHIPMENT_STATUSES), oneOf('sub_status', SHIPMENT_SUB_STATUSES),
       oneOf('destination_country', COUNTRY_CODES), 'destination_region', 'shipped_at',
       'original_estimated_delivery_at', 'estimated_delivery_at', 'delivered_at', 'last_event_at', 'created_at',
       'updated_at'],

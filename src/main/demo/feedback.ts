@@ -1,8 +1,11 @@
 import type { DemoContext } from './context';
 import { DAY, HOUR, isoAt } from './time';
 
+/** Id slots of an order's feedback (see ids.ts): CSAT answers follow, one per ticket slot. */
+const FEEDBACK_SLOT = { review: 0, nps: 1, csat: 2 } as const;
+
 /** Star ratings lean high, with a small unhappy tail — the J-shape of real review sites. */
-const STARS = [5, 5, 5, 5, 5, 5, 4, 4, 4, 3, 3, 2, 1, 1];
+const STARS = [5, 5, 5, 5, 5, 5, 5, 5, 5, 4, 4, 4, 4, 3, 3, 2, 1];
 const REVIEW_TEXT: Record<number, readonly [string, string][]> = {
   5: [['Love it', 'Exactly as pictured and beautifully packed.'], ['Perfect gift', 'My sister adored it. Will order again.'],
     ['Five stars', 'Lovely quality and fast shipping.']],
@@ -34,7 +37,7 @@ export function maybeReview(
   const [title, body] = rng.pick(REVIEW_TEXT[rating] as readonly [string, string][]);
   const ticketId = rating <= 2 && rng.chance(0.4) ? escalate(createdMs + rng.int(1, 12) * HOUR) : null;
   const table = ctx.tables.feedback;
-  const id = table.nextId();
+  const id = ctx.ids.feedback(FEEDBACK_SLOT.review);
   table.add(id, String(9_300_000_000 + id), customerId, orderId, productId, 'review', rating,
     title, body, statusFor(ctx, createdMs), ticketId, isoAt(createdMs));
 }
@@ -47,16 +50,17 @@ export function maybeNps(ctx: DemoContext, customerId: number, orderId: number, 
   const roll = rng.next();
   const score = roll < 0.55 ? rng.int(9, 10) : roll < 0.8 ? rng.int(7, 8) : rng.int(0, 6);
   const table = ctx.tables.feedback;
-  table.add(table.nextId(), null, customerId, orderId, null, 'nps', score, null,
+  table.add(ctx.ids.feedback(FEEDBACK_SLOT.nps), null, customerId, orderId, null, 'nps', score, null,
     rng.pick(NPS_COMMENTS), statusFor(ctx, createdMs), null, isoAt(createdMs));
 }
 
 /** The customer's satisfaction score on a solved ticket, kept with the rest of the feedback. */
 export function recordCsat(
-  ctx: DemoContext, customerId: number | null, orderId: number | null, ticketId: number, score: number, solvedMs: number,
+  ctx: DemoContext, customerId: number | null, orderId: number | null, ticketId: number, ticketSlot: number,
+  score: number, solvedMs: number,
 ): void {
   const createdMs = Math.min(ctx.nowMs, solvedMs + ctx.rng.int(1, 48) * HOUR);
   const table = ctx.tables.feedback;
-  table.add(table.nextId(), null, customerId, orderId, null, 'csat', score, null, null,
+  table.add(ctx.ids.feedback(FEEDBACK_SLOT.csat + ticketSlot), null, customerId, orderId, null, 'csat', score, null, null,
     statusFor(ctx, createdMs), ticketId, isoAt(createdMs));
 }

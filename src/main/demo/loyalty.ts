@@ -1,4 +1,6 @@
-import type { DemoContext } from './context';
+import type { BulkInserter } from './bulk-insert';
+import type { IdBases } from './ids';
+import type { StorePlan } from './plan';
 import { DAY, isoAt } from './time';
 
 export const LEDGER_ENTRY_TYPES = ['earn', 'bonus', 'redeem', 'expire', 'adjust', 'reverse'];
@@ -6,82 +8,118 @@ export const LEDGER_REASONS = ['Welcome bonus', 'Redeemed at checkout', 'Order r
 
 /** Points lots expire two years after they are earned; none expire inside the demo window. */
 const LOT_LIFETIME_MS = 730 * DAY;
-/** 100 points are worth one currency unit (100 minor units) at checkout. */
-const MINOR_PER_POINT = 1;
 
 /**
- * Posts points-ledger entries and tracks a spendable balance per customer.
+ * What the orders of one chunk mean for loyalty, indexed by order index - lo.
+ * Written while the orders are made (possibly in a worker), posted to the
+ * ledger afterwards in order, because a balance depends on every earlier order.
+ */
+export interface LoyaltyFacts {
+  lo: number;
+  /** Points the order earns (0: none, e.g. guest, unpaid, cancelled). */
+  earn: Int32Array;
+  /** Points the customer asked to spend; the order's discount already includes them. */
+  redeemWish: Int32Array;
+  /** Points a refund takes back, and when. */
+  reverse: Int32Array;
+  reverseAt: Float64Array;
+  /** A goodwill adjustment by an agent (time 0: none). */
+  goodwillAt: Float64Array;
+  goodwillStaff: Int32Array;
+  /** Welcome bonus times of the customers created with the order: [buyer, newsletter signup]. */
+  welcomeAt: Float64Array;
+}
+
+export function newLoyaltyFacts(lo: number, hi: number): LoyaltyFacts {
+  const n = hi - lo;
+  return {
+    lo, earn: new Int32Array(n), redeemWish: new Int32Array(n), reverse: new Int32Array(n),
+    reverseAt: new Float64Array(n), goodwillAt: new Float64Array(n), goodwillStaff: new Int32Array(n),
+    welcomeAt: new Float64Array(n * 2),
+  };
+}
+
+/** The facts' buffers, to transfer (not copy) from a worker. */
+export function loyaltyFactBuffers(facts: LoyaltyFacts): ArrayBuffer[] {
+  return [facts.earn, facts.redeemWish, facts.reverse, facts.reverseAt, facts.goodwillAt, facts.goodwillStaff,
+    facts.welcomeAt].map((a) => a.buffer as ArrayBuffer);
+}
+
+/**
+ * Posts the append-only points ledger, chunk after chunk in order, and tracks a
+ * spendable balance per customer. A redemption posts only when that balance
+ * covers it (otherwise the order's discount was a plain promotion).
  *
  * The tracked balance is a lower bound of the ledger's running balance at every
- * moment: a reversal is subtracted when its order is generated (before it posts),
- * and goodwill posted later is never added. So a redemption the tracked balance
- * allows can never drive the ledger below zero.
+ * moment: a reversal is subtracted when its order is posted (before the reversal
+ * happens), and goodwill is never added. So no redemption can take the ledger
+ * below zero, at any point in time.
  */
 export class LoyaltyLedger {
-  private balances = new Int32Array(1024);
+  private readonly balances: Int32Array;
+  private nextId: number;
+  count = 0;
 
   constructor(
-    private readonly ctx: DemoContext,
-    private readonly customerBase: number,
-  ) {}
-
-  private slot(customerId: number): number {
-    const at = customerId - this.customerBase;
-    if (at >= this.balances.length) {
-      const grown = new Int32Array(Math.max(at + 1, this.balances.length * 2));
-      grown.set(this.balances);
-      this.balances = grown;
-    }
-    return at;
+    private readonly table: BulkInserter,
+    private readonly plan: StorePlan,
+    private readonly bases: IdBases,
+    idBase: number,
+  ) {
+    this.balances = new Int32Array(plan.customerCount + 1);
+    this.nextId = idBase + 1;
   }
 
-  private post(
-    customerId: number, type: string, points: number, orderId: number | null, key: string,
-    atMs: number, reason: string | null, staffId: number | null,
-  ): void {
+  private post(customerId: number, type: string, points: number, orderId: number | null, key: string,
+    atMs: number, reason: string | null, staffId: number | null): void {
     const at = isoAt(atMs);
-    const expires = points > 0 ? isoAt(atMs + LOT_LIFETIME_MS) : null;
-    const table = this.ctx.tables.points_ledger;
-    table.add(table.nextId(), customerId, type, points, orderId, key, at, expires, reason, staffId, at);
+    this.table.add(this.nextId++, customerId, type, points, orderId, key, at,
+      points > 0 ? isoAt(atMs + LOT_LIFETIME_MS) : null, reason, staffId, at);
+    this.count++;
   }
 
-  /** A sign-up bonus, posted when the customer account is created. */
-  welcome(customerId: number, atMs: number): void {
-    this.post(customerId, 'bonus', 100, null, `customer:${customerId}:welcome`, atMs, 'Welcome bonus', null);
-    this.balances[this.slot(customerId)]! += 100;
+  /** Writes what the table still buffers. */
+  flush(): void {
+    this.table.flush();
   }
 
-  /** Maybe spends points at checkout; returns the discount in minor units. */
-  redeemAtCheckout(customerId: number, orderId: number, atMs: number, subtotalMinor: number): number {
-    const slot = this.slot(customerId);
-    const balance = this.balances[slot] as number;
-    if (balance < 300 || !this.ctx.rng.chance(0.35)) return 0;
-    const points = Math.min(Math.floor(balance / 100) * 100, 1500, Math.floor(subtotalMinor / 2 / 100) * 100);
-    if (points <= 0) return 0;
-    this.post(customerId, 'redeem', -points, orderId, `order:${orderId}:redeem`, atMs, 'Redeemed at checkout', null);
-    this.balances[slot] = balance - points;
-    return points * MINOR_PER_POINT;
-  }
-
-  /** One point per whole currency unit of merchandise paid for. Returns points earned. */
-  earn(customerId: number, orderId: number, atMs: number, merchandiseMinor: number): number {
-    const points = Math.floor(merchandiseMinor / 100);
-    if (points <= 0) return 0;
-    this.post(customerId, 'earn', points, orderId, `order:${orderId}:earn`, atMs, null, null);
-    this.balances[this.slot(customerId)]! += points;
-    return points;
-  }
-
-  /** A refund takes back the points its order earned, in proportion to the amount refunded. */
-  reverse(customerId: number, orderId: number, earned: number, share: number, atMs: number): void {
-    const points = Math.min(earned, Math.round(earned * share));
-    if (points <= 0) return;
-    this.post(customerId, 'reverse', -points, orderId, `order:${orderId}:reverse`, atMs, 'Order refunded', null);
-    this.balances[this.slot(customerId)]! -= points;
-  }
-
-  /** A goodwill gesture from an agent on a ticket; not spendable in the tracked balance (see above). */
-  goodwill(customerId: number, ticketId: number, staffId: number, atMs: number): void {
-    this.post(customerId, 'adjust', 200, null, `ticket:${ticketId}:goodwill`, atMs, 'Sorry for the trouble', staffId);
+  postChunk(facts: LoyaltyFacts): void {
+    const { plan, balances } = this;
+    for (let k = 0; k < facts.earn.length; k++) {
+      const i = facts.lo + k;
+      const customerId = plan.buyers[i] as number;
+      const orderId = this.bases.orders + i + 1;
+      const placedMs = plan.times[i] as number;
+      for (let w = 0; w < 2; w++) {
+        const welcomeMs = facts.welcomeAt[k * 2 + w] as number;
+        if (welcomeMs === 0) continue;
+        const welcomed = customerId + w; // the newsletter signup takes the id after the buyer's
+        this.post(welcomed, 'bonus', 100, null, `customer:${welcomed}:welcome`, welcomeMs, 'Welcome bonus', null);
+        balances[welcomed - plan.customerBase] = (balances[welcomed - plan.customerBase] as number) + 100;
+      }
+      if (customerId === 0) continue;
+      const slot = customerId - plan.customerBase;
+      const wish = facts.redeemWish[k] as number;
+      if (wish > 0 && (balances[slot] as number) >= wish) {
+        this.post(customerId, 'redeem', -wish, orderId, `order:${orderId}:redeem`, placedMs, 'Redeemed at checkout', null);
+        balances[slot] = (balances[slot] as number) - wish;
+      }
+      const earned = facts.earn[k] as number;
+      if (earned > 0) {
+        this.post(customerId, 'earn', earned, orderId, `order:${orderId}:earn`, placedMs, null, null);
+        balances[slot] = (balances[slot] as number) + earned;
+      }
+      const reversed = facts.reverse[k] as number;
+      if (reversed > 0) {
+        this.post(customerId, 'reverse', -reversed, orderId, `order:${orderId}:reverse`, facts.reverseAt[k] as number,
+          'Order refunded', null);
+        balances[slot] = (balances[slot] as number) - reversed;
+      }
+      const goodwillMs = facts.goodwillAt[k] as number;
+      if (goodwillMs > 0) {
+        this.post(customerId, 'adjust', 200, orderId, `order:${orderId}:goodwill`, goodwillMs, 'Sorry for the trouble',
+          facts.goodwillStaff[k] as number);
+      }
+    }
   }
 }

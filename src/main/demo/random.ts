@@ -39,11 +39,25 @@ export class Random {
     return out.slice(0, length);
   }
 
-  /** A new generator whose stream does not depend on how many draws this one made later. */
-  fork(salt: number): Random {
-    return new Random(Math.floor(this.next() * 4294967296) ^ salt);
+  /**
+   * The generator for item `index` of stream `stream` (an order, a customer...).
+   * Each item draws from its own stream, so it comes out the same whichever
+   * thread makes it and in whatever chunk: that is what lets workers share the load.
+   */
+  static stream(seed: number, stream: number, index: number): Random {
+    let h = Math.imul((seed | 0) ^ 0x9e3779b9, 0x85ebca6b);
+    h ^= Math.imul((stream | 0) + 0x632be5ab, 0xc2b2ae35);
+    h ^= Math.imul((index | 0) + 0x165667b1, 0x27d4eb2f);
+    h ^= h >>> 16;
+    h = Math.imul(h, 0x85ebca6b);
+    h ^= h >>> 13;
+    h = Math.imul(h, 0xc2b2ae35);
+    return new Random(h ^ (h >>> 16));
   }
 }
+
+/** Independent random streams of one store (see Random.stream). */
+export const STREAM = { plan: 1, timeline: 2, catalogue: 3, order: 4, customer: 5 } as const;
 
 /**
  * Draws from a fixed discrete distribution in O(log n): cumulative weights and a

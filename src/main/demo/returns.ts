@@ -3,6 +3,8 @@ import { DAY, HOUR, isoAt } from './time';
 
 export interface DemoLine {
   id: number;
+  /** Position in the order (its id slot). */
+  slot: number;
   productId: number;
   title: string;
   quantity: number;
@@ -37,7 +39,7 @@ export function maybeReturn(
   if (requestedMs > nowMs) return null;
 
   const table = ctx.tables.returns;
-  const returnId = table.nextId();
+  const returnId = ctx.ids.return;
   const reason = rng.pick(REASONS);
   const returnLines = ctx.tables.return_lines;
   let amount = 0;
@@ -51,7 +53,7 @@ export function maybeReturn(
     const quantity = line.quantity === 1 ? 1 : rng.int(1, line.quantity);
     if (quantity < line.quantity) everything = false;
     amount += Math.round((line.totalMinor * quantity) / line.quantity);
-    returnLines.add(returnLines.nextId(), returnId, line.id, quantity, rng.chance(0.7) ? reason : null);
+    returnLines.add(ctx.ids.returnLine(line.slot), returnId, line.id, quantity, rng.chance(0.7) ? reason : null);
   });
   amount = Math.min(amount, totalMinor);
 

@@ -1,9 +1,13 @@
 import type { DemoContext } from './context';
-import type { LoyaltyLedger } from './loyalty';
 import { DAY, HOUR, MINUTE, isoAt } from './time';
 
 export type TicketTopic =
   | 'where_is_my_order' | 'damaged' | 'lost' | 'return' | 'address' | 'pre_sale' | 'refund_status' | 'review';
+
+/** Id slot of each topic within its order (see ids.ts); an order has at most one delivery problem. */
+export const TICKET_SLOT: Record<TicketTopic, number> = {
+  pre_sale: 0, where_is_my_order: 1, damaged: 1, lost: 1, return: 2, refund_status: 3, address: 4, review: 5,
+};
 
 interface TopicText {
   subject: (orderNumber: string) => string;
@@ -44,6 +48,7 @@ const TOPICS: Record<TicketTopic, TopicText> = {
 const CHANNELS = ['email', 'email', 'email', 'chat', 'chat', 'phone'];
 /** CSAT 1..5, skewed happy like real post-ticket surveys; problems score lower. */
 const CSAT = [1, 2, 3, 4, 4, 5, 5, 5, 5, 5];
+const CSAT_AFTER_PROBLEM = [1, 2, 3, 3, 4, 4, 5, 5];
 
 export interface TicketRequest {
   topic: TicketTopic;
@@ -57,8 +62,11 @@ export interface TicketRequest {
 
 export interface TicketOutcome {
   ticketId: number;
+  slot: number;
   csatScore: number | null;
   solvedMs: number | null;
+  /** An agent credited goodwill points when solving it (see loyalty.ts). */
+  goodwill: { staffId: number; atMs: number } | null;
 }
 
 /**
@@ -66,7 +74,7 @@ export interface TicketOutcome {
  * tickets are still new or open (some waiting on the customer or the carrier),
  * older ones solved or closed, some with a CSAT score.
  */
-export function openTicket(ctx: DemoContext, loyalty: LoyaltyLedger, request: TicketRequest): TicketOutcome | null {
+export function openTicket(ctx: DemoContext, request: TicketRequest): TicketOutcome | null {
   const { rng, nowMs } = ctx;
   const { createdMs } = request;
   if (createdMs > nowMs) return null;
@@ -81,17 +89,19 @@ export function openTicket(ctx: DemoContext, loyalty: LoyaltyLedger, request: Ti
   else status = roll < 0.75 ? 'closed' : roll < 0.98 ? 'solved' : 'open';
   const done = status === 'solved' || status === 'closed';
   const solvedMs = done ? Math.max(repliedMs, Math.min(nowMs, repliedMs + rng.int(1, 72) * HOUR)) : null;
-  const csat = done && rng.chance(0.45) ? (text.problem ? rng.int(1, 5) : rng.pick(CSAT)) : null;
+  const csat = done && rng.chance(0.45) ? rng.pick(text.problem ? CSAT_AFTER_PROBLEM : CSAT) : null;
   const assignee = status === 'new' && rng.chance(0.5) ? null : rng.pick(ctx.agentIds);
   const priority = text.problem ? (rng.chance(0.2) ? 'urgent' : 'high') : rng.chance(0.15) ? 'low' : 'normal';
   const channel = request.topic === 'return' ? 'return' : request.topic === 'review' ? 'review'
     : request.orderChannel === 'marketplace' ? 'marketplace' : rng.pick(CHANNELS);
 
   const table = ctx.tables.tickets;
-  const ticketId = table.nextId();
+  const slot = TICKET_SLOT[request.topic];
+  const ticketId = ctx.ids.ticket(slot);
   const messages = ctx.tables.ticket_messages;
+  let messageSlot = 0;
   const say = (author: string, staffId: number | null, visibility: string, body: string, atMs: number): number => {
-    messages.add(messages.nextId(), ticketId, author, staffId, visibility, body, isoAt(atMs));
+    messages.add(ctx.ids.message(slot, messageSlot++), ticketId, author, staffId, visibility, body, isoAt(atMs));
     return atMs;
   };
   let lastMs = say('customer', null, 'public', text.ask, createdMs);
@@ -108,13 +118,13 @@ export function openTicket(ctx: DemoContext, loyalty: LoyaltyLedger, request: Ti
     }
     if (solvedMs !== null) lastMs = say('staff', agent, 'public', 'Glad we could help. Closing this ticket for now.', solvedMs);
   }
-  if (solvedMs !== null && text.problem && request.customerId !== null && rng.chance(0.3)) {
-    loyalty.goodwill(request.customerId, ticketId, assignee ?? (ctx.agentIds[0] as number), solvedMs);
-  }
+  const goodwill = solvedMs !== null && text.problem && request.customerId !== null && rng.chance(0.3)
+    ? { staffId: assignee ?? (ctx.agentIds[0] as number), atMs: solvedMs }
+    : null;
   table.add(
     ticketId, request.customerId, request.orderId, channel, text.subject(request.orderNumber),
     status, priority, assignee, text.tags, replied ? isoAt(repliedMs) : null,
     solvedMs === null ? null : isoAt(solvedMs), csat, isoAt(createdMs), isoAt(lastMs),
   );
-  return { ticketId, csatScore: csat, solvedMs };
+  return { ticketId, slot, csatScore: csat, solvedMs, goodwill };
 }

@@ -33,6 +33,15 @@ const MESSAGE = {
 } as const;
 export const SCAN_MESSAGES: string[] = Object.values(MESSAGE);
 
+/**
+ * A 12-15 digit tracking number, passed as a number and stored as text (see
+ * ColumnSpec integerText): building and binding digit strings cost more.
+ */
+function trackingNumber(rng: DemoContext['rng'], shipmentId: number): number {
+  const digits = 12 + (shipmentId % 4);
+  return 10 ** (digits - 1) + Math.floor(rng.next() * 9 * 10 ** (digits - 1));
+}
+
 /** [time, status, sub_status, location, message] */
 type Scan = [number, string, string | null, string, string];
 
@@ -55,9 +64,9 @@ export function shipOrder(
   let etaMs = originalEtaMs;
   const destination = `${place.city}, ${place.region}`;
 
-  // Two to four scans a parcel: many carriers report nothing until pickup, and few report "out for delivery".
+  // Two to five scans a parcel: many carriers report nothing before pickup, few report "out for delivery".
   const scans: Scan[] = [[shippedMs, 'InTransit', null, WAREHOUSE, MESSAGE.pickedUp]];
-  if (rng.chance(0.4)) {
+  if (rng.chance(0.25)) {
     scans.push([Math.min(labelMs + rng.int(5, 300) * MINUTE, shippedMs - MINUTE), 'InfoReceived', null, WAREHOUSE, MESSAGE.label]);
   }
   let problem: DeliveryProblem = null;
@@ -95,22 +104,23 @@ export function shipOrder(
   }
   if (deliveredMs !== null) {
     const outMs = deliveredMs - rng.int(2, 6) * HOUR;
-    if (!pickup && outMs > shippedMs && rng.chance(0.3)) scans.push([outMs, 'OutForDelivery', null, destination, MESSAGE.out]);
+    if (!pickup && outMs > shippedMs && rng.chance(0.2)) scans.push([outMs, 'OutForDelivery', null, destination, MESSAGE.out]);
     scans.push([deliveredMs, 'Delivered', null, destination, pickup ? MESSAGE.collected : MESSAGE.delivered]);
   }
   // Scans were added by outcome; the carrier reports them in time order.
   scans.sort((a, b) => a[0] - b[0]);
 
   const table = ctx.tables.shipments;
-  const shipmentId = table.nextId();
+  const shipmentId = ctx.ids.shipment;
   const events = ctx.tables.tracking_events;
+  let scanSlot = 0;
   let status = 'Pending';
   let subStatus: string | null = null;
   let lastEventMs = labelMs;
   for (const [atMs, scanStatus, scanSub, location, message] of scans) {
     if (atMs > nowMs) break;
     const at = isoAt(atMs);
-    events.add(events.nextId(), shipmentId, at, scanStatus, scanSub, location, message);
+    events.add(ctx.ids.scan(scanSlot++), shipmentId, at, scanStatus, scanSub, location, message);
     status = scanStatus;
     subStatus = scanSub;
     lastEventMs = atMs;
@@ -121,7 +131,7 @@ export function shipOrder(
   const estimateMs = problem === 'late' && problemMs > nowMs ? originalEtaMs : etaMs;
   table.add(
     shipmentId, orderId, 8_200_000_000 + shipmentId, rng.pick(country.carriers),
-    rng.pick(CARRIER_SERVICES), rng.digits(12 + (shipmentId % 3) * 4), status, subStatus, country.code,
+    rng.pick(CARRIER_SERVICES), trackingNumber(rng, shipmentId), status, subStatus, country.code,
     place.region, shipped ? isoAt(shippedMs) : null, isoAt(originalEtaMs),
     problem === 'exception' || problem === 'expired' ? null : isoAt(estimateMs),
     delivered ? isoAt(deliveredMs as number) : null, status === 'Pending' ? null : isoAt(lastEventMs),

@@ -6,7 +6,9 @@ export const HOUR = 3_600_000;
 export const DAY = 86_400_000;
 
 const TWO_DIGITS = Array.from({ length: 100 }, (_, i) => (i < 10 ? `0${i}` : `${i}`));
-const dayPrefixes = new Map<number, string>();
+/** 'YYYY-MM-DDT' by day number since FIRST_CACHED_DAY, filled on demand (a dense array beats a Map here). */
+const FIRST_CACHED_DAY = 16_000; // 2013-10-22
+const dayPrefixes = new Array<string | undefined>(30_000).fill(undefined);
 
 /**
  * UTC ISO-8601 at second precision ('2026-03-01T14:05:00.000Z'). Millions of
@@ -15,10 +17,11 @@ const dayPrefixes = new Map<number, string>();
  */
 export function isoAt(ms: number): string {
   const day = Math.floor(ms / DAY);
-  let prefix = dayPrefixes.get(day);
+  const slot = day - FIRST_CACHED_DAY;
+  let prefix = dayPrefixes[slot];
   if (prefix === undefined) {
     prefix = new Date(day * DAY).toISOString().slice(0, 11);
-    dayPrefixes.set(day, prefix);
+    if (slot >= 0 && slot < dayPrefixes.length) dayPrefixes[slot] = prefix;
   }
   let seconds = Math.floor((ms - day * DAY) / SECOND);
   const h = (seconds / 3600) | 0;
