@@ -1,9 +1,13 @@
 import type { Handlers } from './handler';
 import { appHandlers } from '../domain/app/handlers';
 import { dashboardHandlers } from '../domain/dashboard/handlers';
+import { loyaltyHandlers } from '../domain/loyalty/handlers';
+import { orderHandlers } from '../domain/orders/handlers';
 
 /** Every operation of the contract and the area that answers it. */
 export const handlers = {
   ...appHandlers,
   ...dashboardHandlers,
+  ...loyaltyHandlers,
+  ...orderHandlers,
 } satisfies Handlers;

@@ -2,12 +2,16 @@ import type { z } from 'zod';
 import type { Operation } from './operation';
 import { appOperations } from './app';
 import { dashboardOperations } from './dashboard';
+import { loyaltyOperations } from './loyalty';
+import { ordersOperations } from './orders';
 
 export * from './operation';
 export * from './events';
 export * from './common';
 export * from './app';
 export * from './dashboard';
+export * from './loyalty';
+export * from './orders';
 export * from './bridge';
 
 /**
@@ -18,6 +22,8 @@ export * from './bridge';
 export const contract = {
   ...appOperations,
   ...dashboardOperations,
+  ...loyaltyOperations,
+  ...ordersOperations,
 } as const;
 
 export type Contract = typeof contract;

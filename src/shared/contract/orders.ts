@@ -1,0 +1,155 @@
+import { z } from 'zod';
+import { operation } from './operation';
+import { dateRange, storeId } from './common';
+
+export const ORDER_STATUSES = ['open', 'completed', 'cancelled'] as const;
+export const FINANCIAL_STATUSES = [
+  'pending', 'authorized', 'paid', 'partially_refunded', 'refunded', 'voided', 'failed',
+] as const;
+export const FULFILLMENT_STATUSES = ['unfulfilled', 'partial', 'fulfilled', 'returned'] as const;
+export const ORDER_SORT_KEYS = ['placedAt', 'total', 'orderNumber'] as const;
+
+export type OrderStatus = (typeof ORDER_STATUSES)[number];
+export type FinancialStatus = (typeof FINANCIAL_STATUSES)[number];
+export type FulfillmentStatus = (typeof FULFILLMENT_STATUSES)[number];
+export type OrderSortKey = (typeof ORDER_SORT_KEYS)[number];
+
+const moneyMinor = z.number().int().nonnegative();
+const nonEmptyList = <T extends z.ZodType>(item: T) => z.array(item).min(1).max(50);
+
+export const orderFilter = z
+  .object({
+    status: nonEmptyList(z.enum(ORDER_STATUSES)).optional(),
+    financialStatus: nonEmptyList(z.enum(FINANCIAL_STATUSES)).optional(),
+    fulfillmentStatus: nonEmptyList(z.enum(FULFILLMENT_STATUSES)).optional(),
+    /** Inclusive UTC days of `placedAt`. */
+    range: dateRange.optional(),
+    storeId: storeId.optional(),
+    channel: nonEmptyList(z.string().min(1).max(50)).optional(),
+    paymentMethod: nonEmptyList(z.string().min(1).max(50)).optional(),
+    minTotalMinor: moneyMinor.optional(),
+    maxTotalMinor: moneyMinor.optional(),
+    /** An order number ("#1234" or "1234", exact or prefix), or a customer's email, phone or name. */
+    search: z.string().trim().min(1).max(100).optional(),
+  })
+  .strict()
+  .refine(
+    (f) => f.minTotalMinor === undefined || f.maxTotalMinor === undefined || f.minTotalMinor <= f.maxTotalMinor,
+    { message: 'the minimum total must not be above the maximum total', path: ['minTotalMinor'] },
+  );
+
+export const orderSort = z
+  .object({ by: z.enum(ORDER_SORT_KEYS), direction: z.enum(['asc', 'desc']) })
+  .strict();
+
+export const orderListQuery = z
+  .object({
+    filter: orderFilter.optional(),
+    sort: orderSort.default({ by: 'placedAt', direction: 'desc' }),
+    limit: z.number().int().min(1).max(200).default(50),
+    /** Opaque: the `nextCursor` of the previous page, asked with the same filter and sort. */
+    cursor: z.string().min(1).max(500).optional(),
+  })
+  .strict();
+
+export type OrderFilter = z.input<typeof orderFilter>;
+export type OrderSort = z.output<typeof orderSort>;
+export type OrderListQuery = z.input<typeof orderListQuery>;
+
+export interface OrderCustomer {
+  id: number;
+  name: string | null;
+  email: string | null;
+}
+
+export interface OrderRow {
+  id: number;
+  orderNumber: string;
+  placedAt: string;
+  customer: OrderCustomer | null;
+  status: OrderStatus;
+  financialStatus: FinancialStatus;
+  fulfillmentStatus: FulfillmentStatus;
+  channel: string;
+  paymentMethod: string | null;
+  currency: string;
+  totalMinor: number;
+  refundedMinor: number;
+}
+
+export interface OrderPage {
+  rows: OrderRow[];
+  /** Null on the last page. */
+  nextCursor: string | null;
+  totalEstimate?: number;
+}
+
+export interface OrderDetail extends OrderRow {
+  storeId: number;
+  externalId: string;
+  subtotalMinor: number;
+  discountMinor: number;
+  shippingMinor: number;
+  taxMinor: number;
+  shippingCountry: string | null;
+  shippingRegion: string | null;
+  remoteTags: string[];
+  localTags: string[];
+  localNote: string | null;
+  cancelledAt: string | null;
+  customerSummary: OrderCustomerSummary | null;
+  lines: OrderLine[];
+  payments: OrderPayment[];
+  refunds: OrderRefund[];
+  shipments: OrderShipment[];
+  tickets: OrderTicket[];
+  returns: OrderReturn[];
+  points: OrderPointsEntry[];
+}
+
+export interface OrderCustomerSummary extends OrderCustomer {
+  phone: string | null;
+  country: string | null;
+  /** Orders this customer has placed, this one included. */
+  orderCount: number;
+  marketingConsent: boolean;
+}
+
+export interface OrderLine {
+  id: number; productId: number | null; title: string; sku: string | null;
+  quantity: number; unitPriceMinor: number; discountMinor: number; totalMinor: number;
+}
+export interface OrderPayment {
+  id: number; kind: string; method: string; gateway: string; status: string;
+  amountMinor: number; currency: string; errorCode: string | null; processedAt: string;
+}
+export interface OrderRefund {
+  id: number; amountMinor: number; currency: string; reason: string | null; note: string | null; refundedAt: string;
+}
+export interface OrderTrackingEvent {
+  id: number; occurredAt: string; status: string; subStatus: string | null; location: string | null; message: string | null;
+}
+export interface OrderShipment {
+  id: number; carrier: string; service: string | null; trackingNumber: string | null; trackingUrl: string | null;
+  status: string; subStatus: string | null; shippedAt: string | null; estimatedDeliveryAt: string | null;
+  deliveredAt: string | null; trackingEvents: OrderTrackingEvent[];
+}
+export interface OrderTicket {
+  id: number; channel: string; subject: string; status: string; priority: string; createdAt: string; solvedAt: string | null;
+}
+export interface OrderReturnLine { id: number; orderLineId: number; quantity: number; reason: string | null }
+export interface OrderReturn {
+  id: number; rmaNumber: string; status: string; reason: string; resolution: string | null;
+  refundMinor: number | null; currency: string; requestedAt: string; closedAt: string | null; lines: OrderReturnLine[];
+}
+export interface OrderPointsEntry {
+  id: number; entryType: string; points: number; availableAt: string; expiresAt: string | null;
+  reason: string | null; createdAt: string;
+}
+
+export const orderIdInput = z.object({ id: z.number().int().positive() }).strict();
+
+export const ordersOperations = {
+  'orders.list': operation<OrderPage>()(orderListQuery, 'One page of orders, filtered and sorted'),
+  'orders.get': operation<OrderDetail>()(orderIdInput, 'One order with everything that happened to it'),
+} as const;
