@@ -8,6 +8,7 @@ import { migrate } from '../../src/main/db/migrate';
 import { balance } from '../../src/main/domain/loyalty/ledger';
 import { adjust, redeem } from '../../src/main/domain/loyalty/postings';
 import { memoryDb, tempDir } from '../helpers/db';
+import { handlerContext } from '../helpers/context';
 import { insertCustomer, insertStore } from '../helpers/fixtures';
 
 /** The loyalty operations through the contract's one door, as the UI calls them. */
@@ -22,13 +23,7 @@ beforeEach(async () => {
   insertStore(connection.sqlite);
   insertCustomer(connection.sqlite, 1);
   events = [];
-  ctx = {
-    sqlite: connection.sqlite,
-    db: connection.db,
-    dbPath: ':memory:',
-    now: () => new Date('2026-05-01T00:00:00.000Z'),
-    emit: (event, payload) => events.push({ event, payload }),
-  };
+  ctx = handlerContext(connection, new Date('2026-05-01T00:00:00.000Z'), events);
 });
 
 afterEach(() => connection.close());

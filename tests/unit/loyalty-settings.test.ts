@@ -6,6 +6,7 @@ import type { Connection } from '../../src/main/db/connection';
 import { readLoyaltySettings, writeLoyaltySettings } from '../../src/main/domain/loyalty/settings';
 import { DEFAULT_LOYALTY_SETTINGS, type LoyaltySettings } from '../../src/shared/contract';
 import { memoryDb } from '../helpers/db';
+import { handlerContext } from '../helpers/context';
 
 /** loyalty.settings.get and .update through the contract's one door, as the settings form calls them. */
 let connection: Connection;
@@ -40,13 +41,7 @@ const withChange = (edit: (s: LoyaltySettings) => void): LoyaltySettings => {
 beforeEach(async () => {
   connection = await memoryDb();
   events = [];
-  ctx = {
-    sqlite: connection.sqlite,
-    db: connection.db,
-    dbPath: ':memory:',
-    now: () => new Date('2026-05-01T00:00:00.000Z'),
-    emit: (event, payload) => events.push({ event, payload }),
-  };
+  ctx = handlerContext(connection, new Date('2026-05-01T00:00:00.000Z'), events);
 });
 
 afterEach(() => {

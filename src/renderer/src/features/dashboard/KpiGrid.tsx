@@ -1,3 +1,4 @@
+import type { ComponentProps } from 'react';
 import { Paper, SimpleGrid, Skeleton } from '@mantine/core';
 import {
   IconCash,
@@ -20,6 +21,60 @@ export function KpiGrid({ summary, stale }: { summary: DashboardSummary; stale: 
   const money = (minor: number | null) => (minor === null ? t('kpi.notAvailable') : format.money(minor, currency));
   // "All time" has no previous period: no comparison line at all, rather than "no data".
   const compare = previous !== null;
+  const relative = (now: number | null, before: number | null | undefined) =>
+    compare ? relativeChange(now, before) : undefined;
+  const cards: ComponentProps<typeof KpiCard>[] = [
+    {
+      testId: 'kpi-net-revenue',
+      label: t('kpi.netRevenue'),
+      icon: IconCash,
+      display: money(current.netRevenueMinor),
+      value: current.netRevenueMinor,
+      change: relative(current.netRevenueMinor, previous?.netRevenueMinor),
+    },
+    {
+      testId: 'kpi-orders',
+      label: t('kpi.orders'),
+      icon: IconReceipt,
+      display: format.number(current.orders),
+      value: current.orders,
+      change: relative(current.orders, previous?.orders),
+    },
+    {
+      testId: 'kpi-aov',
+      label: t('kpi.averageOrderValue'),
+      icon: IconShoppingCart,
+      display: money(current.averageOrderValueMinor),
+      value: current.averageOrderValueMinor,
+      change: relative(current.averageOrderValueMinor, previous?.averageOrderValueMinor),
+    },
+    {
+      testId: 'kpi-repeat-rate',
+      label: t('kpi.repeatRate'),
+      icon: IconRepeat,
+      display:
+        current.repeatPurchaseRate === null ? t('kpi.notAvailable') : format.percent(current.repeatPurchaseRate),
+      value: current.repeatPurchaseRate,
+      // A rate changes in percentage points, not in percent of itself.
+      change: compare ? pointsChange(current.repeatPurchaseRate, previous?.repeatPurchaseRate) : undefined,
+    },
+    {
+      testId: 'kpi-active-customers',
+      label: t('kpi.activeCustomers'),
+      icon: IconUserCheck,
+      display: format.number(current.activeCustomers),
+      value: current.activeCustomers,
+      change: relative(current.activeCustomers, previous?.activeCustomers),
+    },
+    {
+      testId: 'kpi-open-tickets',
+      label: t('kpi.openTickets'),
+      icon: IconTicket,
+      display: format.number(summary.openTickets),
+      value: summary.openTickets,
+      note: t('kpi.openTicketsHint'),
+    },
+  ];
   return (
     <SimpleGrid
       cols={GRID_COLS}
@@ -30,54 +85,9 @@ export function KpiGrid({ summary, stale }: { summary: DashboardSummary; stale: 
       data-stale={stale}
       style={{ opacity: stale ? 0.6 : 1, transition: 'opacity 150ms' }}
     >
-      <KpiCard
-        testId="kpi-net-revenue"
-        label={t('kpi.netRevenue')}
-        icon={IconCash}
-        display={money(current.netRevenueMinor)}
-        value={current.netRevenueMinor}
-        change={compare ? relativeChange(current.netRevenueMinor, previous?.netRevenueMinor) : undefined}
-      />
-      <KpiCard
-        testId="kpi-orders"
-        label={t('kpi.orders')}
-        icon={IconReceipt}
-        display={format.number(current.orders)}
-        value={current.orders}
-        change={compare ? relativeChange(current.orders, previous?.orders) : undefined}
-      />
-      <KpiCard
-        testId="kpi-aov"
-        label={t('kpi.averageOrderValue')}
-        icon={IconShoppingCart}
-        display={money(current.averageOrderValueMinor)}
-        value={current.averageOrderValueMinor}
-        change={compare ? relativeChange(current.averageOrderValueMinor, previous?.averageOrderValueMinor) : undefined}
-      />
-      <KpiCard
-        testId="kpi-repeat-rate"
-        label={t('kpi.repeatRate')}
-        icon={IconRepeat}
-        display={current.repeatPurchaseRate === null ? t('kpi.notAvailable') : format.percent(current.repeatPurchaseRate)}
-        value={current.repeatPurchaseRate}
-        change={compare ? pointsChange(current.repeatPurchaseRate, previous?.repeatPurchaseRate) : undefined}
-      />
-      <KpiCard
-        testId="kpi-active-customers"
-        label={t('kpi.activeCustomers')}
-        icon={IconUserCheck}
-        display={format.number(current.activeCustomers)}
-        value={current.activeCustomers}
-        change={compare ? relativeChange(current.activeCustomers, previous?.activeCustomers) : undefined}
-      />
-      <KpiCard
-        testId="kpi-open-tickets"
-        label={t('kpi.openTickets')}
-        icon={IconTicket}
-        display={format.number(summary.openTickets)}
-        value={summary.openTickets}
-        note={t('kpi.openTicketsHint')}
-      />
+      {cards.map((card) => (
+        <KpiCard key={card.testId} {...card} />
+      ))}
     </SimpleGrid>
   );
 }
