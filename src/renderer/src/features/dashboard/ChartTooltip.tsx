@@ -33,3 +33,15 @@ export function ChartTooltip({ title, rows }: { title: string; rows: TooltipRow[
     </Paper>
   );
 }
+
+/**
+ * Recharts `content` for a tooltip over one data point: `describe` turns the
+ * hovered point into a title and rows.
+ */
+export function pointTooltip<Point>(describe: (point: Point) => { title: string; rows: TooltipRow[] }) {
+  return function PointTooltip({ active, payload }: { active?: boolean; payload?: readonly { payload?: unknown }[] }) {
+    const point = payload?.[0]?.payload as Point | undefined;
+    if (!active || !point) return null;
+    return <ChartTooltip {...describe(point)} />;
+  };
+}

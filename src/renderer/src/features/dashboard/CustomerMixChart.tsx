@@ -3,8 +3,8 @@ import type { CustomerMixSeries, DashboardQuery } from '../../../../shared/contr
 import { useI18n } from '../../i18n';
 import { useCustomerMix } from './api';
 import { CHART_HEIGHT, ChartCard } from './ChartCard';
-import { axisTick, chartColors, legendStyle } from './chartStyle';
-import { ChartTooltip } from './ChartTooltip';
+import { chartColors, legendStyle, periodAxisProps, valueAxisProps } from './chartStyle';
+import { pointTooltip } from './ChartTooltip';
 import { periodTick, periodTitle, spanDays } from './periods';
 
 type Point = CustomerMixSeries['points'][number];
@@ -34,36 +34,24 @@ function MixPlot({ data }: { data: CustomerMixSeries }) {
       <BarChart data={data.points} margin={{ top: 8, right: 8, bottom: 0, left: 0 }}>
         <CartesianGrid stroke={chartColors.grid} strokeDasharray="3 3" vertical={false} />
         <XAxis
-          dataKey="period"
-          tick={axisTick}
-          tickLine={false}
-          axisLine={{ stroke: chartColors.grid }}
+          {...periodAxisProps}
           tickFormatter={(p: string) => periodTick(p, granularity, format, spanDays(data.points))}
-          minTickGap={24}
         />
         <YAxis
-          tick={axisTick}
-          tickLine={false}
-          axisLine={false}
+          {...valueAxisProps}
           width={48}
           allowDecimals={false}
           tickFormatter={(v: number) => format.number(v)}
         />
         <Tooltip
           cursor={{ fill: chartColors.cursor }}
-          content={({ active, payload }) => {
-            const point = payload?.[0]?.payload as Point | undefined;
-            if (!active || !point) return null;
-            return (
-              <ChartTooltip
-                title={periodTitle(point.period, granularity, format, t)}
-                rows={[
-                  { label: newLabel, value: format.number(point.newCustomers), color: chartColors.newCustomers },
-                  { label: returningLabel, value: format.number(point.returningCustomers), color: chartColors.returningCustomers },
-                ]}
-              />
-            );
-          }}
+          content={pointTooltip((point: Point) => ({
+            title: periodTitle(point.period, granularity, format, t),
+            rows: [
+              { label: newLabel, value: format.number(point.newCustomers), color: chartColors.newCustomers },
+              { label: returningLabel, value: format.number(point.returningCustomers), color: chartColors.returningCustomers },
+            ],
+          }))}
         />
         {/* Series order, not alphabetical: it must not change with the language. */}
         <Legend

@@ -3,8 +3,8 @@ import type { DashboardQuery, RevenueSeries } from '../../../../shared/contract'
 import { useI18n } from '../../i18n';
 import { useRevenueSeries } from './api';
 import { CHART_HEIGHT, ChartCard } from './ChartCard';
-import { axisTick, chartColors } from './chartStyle';
-import { ChartTooltip } from './ChartTooltip';
+import { chartColors, periodAxisProps, valueAxisProps } from './chartStyle';
+import { pointTooltip } from './ChartTooltip';
 import { moneyTicks } from './niceTicks';
 import { periodTick, periodTitle, spanDays } from './periods';
 
@@ -36,18 +36,9 @@ function RevenuePlot({ data }: { data: RevenueSeries }) {
           </linearGradient>
         </defs>
         <CartesianGrid stroke={chartColors.grid} strokeDasharray="3 3" vertical={false} />
-        <XAxis
-          dataKey="period"
-          tick={axisTick}
-          tickLine={false}
-          axisLine={{ stroke: chartColors.grid }}
-          tickFormatter={tick}
-          minTickGap={24}
-        />
+        <XAxis {...periodAxisProps} tickFormatter={tick} />
         <YAxis
-          tick={axisTick}
-          tickLine={false}
-          axisLine={false}
+          {...valueAxisProps}
           width={72}
           ticks={ticks}
           domain={[ticks[0] ?? 0, ticks[ticks.length - 1] ?? 'auto']}
@@ -55,19 +46,13 @@ function RevenuePlot({ data }: { data: RevenueSeries }) {
         />
         <Tooltip
           cursor={{ stroke: chartColors.grid }}
-          content={({ active, payload }) => {
-            const point = payload?.[0]?.payload as Point | undefined;
-            if (!active || !point) return null;
-            return (
-              <ChartTooltip
-                title={periodTitle(point.period, granularity, format, t)}
-                rows={[
-                  { label: t('kpi.netRevenue'), value: format.money(point.netRevenueMinor, currency), color: chartColors.revenue },
-                  { label: t('chart.orders'), value: format.number(point.orders) },
-                ]}
-              />
-            );
-          }}
+          content={pointTooltip((point: Point) => ({
+            title: periodTitle(point.period, granularity, format, t),
+            rows: [
+              { label: t('kpi.netRevenue'), value: format.money(point.netRevenueMinor, currency), color: chartColors.revenue },
+              { label: t('chart.orders'), value: format.number(point.orders) },
+            ],
+          }))}
         />
         <Area
           type="monotone"

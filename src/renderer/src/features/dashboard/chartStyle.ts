@@ -16,3 +16,15 @@ export const chartColors = {
 export const axisTick = { fill: chartColors.axis, fontSize: 12 } as const;
 
 export const legendStyle: CSSProperties = { fontSize: 13, color: 'var(--mantine-color-text)' };
+
+/** The time axis both charts share: periods along the bottom, thinned to fit. */
+export const periodAxisProps = {
+  dataKey: 'period',
+  tick: axisTick,
+  tickLine: false,
+  axisLine: { stroke: chartColors.grid },
+  minTickGap: 24,
+} as const;
+
+/** The value axis both charts share: no line, no tick marks, only labels. */
+export const valueAxisProps = { tick: axisTick, tickLine: false, axisLine: false } as const;
