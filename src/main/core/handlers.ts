@@ -3,6 +3,7 @@ import { appHandlers } from '../domain/app/handlers';
 import { dashboardHandlers } from '../domain/dashboard/handlers';
 import { loyaltyHandlers } from '../domain/loyalty/handlers';
 import { orderHandlers } from '../domain/orders/handlers';
+import { customerHandlers } from '../domain/customers/handlers';
 
 /** Every operation of the contract and the area that answers it. */
 export const handlers = {
@@ -10,4 +11,5 @@ export const handlers = {
   ...dashboardHandlers,
   ...loyaltyHandlers,
   ...orderHandlers,
+  ...customerHandlers,
 } satisfies Handlers;

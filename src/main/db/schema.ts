@@ -7,6 +7,8 @@ import type { Generated, Insertable, Selectable, Updateable } from 'kysely';
 type Timestamp = string; // UTC ISO-8601
 type Flag = 0 | 1;
 
+export type AuditEntityType = 'order' | 'customer' | 'loyalty' | 'settings' | 'ticket' | 'return';
+
 export interface StoresTable {
   id: Generated<number>;
   platform: 'demo' | 'shopify' | 'woocommerce' | 'vendure' | 'csv';
@@ -339,6 +341,17 @@ export interface OutboxTable {
   completed_at: Timestamp | null;
 }
 
+export interface AuditLogTable {
+  id: Generated<number>;
+  at: Timestamp;
+  staff_id: number | null;
+  entity_type: AuditEntityType;
+  entity_id: number;
+  action: string;
+  /** JSON object: what changed (before/after, amounts, keys). */
+  detail: Generated<string>;
+}
+
 export interface Database {
   stores: StoresTable;
   staff: StaffTable;
@@ -359,6 +372,7 @@ export interface Database {
   settings: SettingsTable;
   sync_state: SyncStateTable;
   outbox: OutboxTable;
+  audit_log: AuditLogTable;
 }
 
 export type DbStore = Selectable<StoresTable>;

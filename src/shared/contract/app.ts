@@ -12,6 +12,8 @@ export interface AppInfo {
   schemaVersion: number;
   databasePath: string;
   stores: { id: number; name: string; platform: string; currency: string; isDemo: boolean }[];
+  /** Active staff, for "acting as": changes that need a named person (adjustments, notes) carry one of these ids. */
+  staff: { id: number; name: string; role: string }[];
 }
 
 export interface AppSettings {

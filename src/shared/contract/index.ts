@@ -4,6 +4,7 @@ import { appOperations } from './app';
 import { dashboardOperations } from './dashboard';
 import { loyaltyOperations } from './loyalty';
 import { ordersOperations } from './orders';
+import { customersOperations } from './customers';
 
 export * from './operation';
 export * from './events';
@@ -12,6 +13,8 @@ export * from './app';
 export * from './dashboard';
 export * from './loyalty';
 export * from './orders';
+export * from './customers';
+export * from './audit';
 export * from './bridge';
 
 /**
@@ -24,6 +27,7 @@ export const contract = {
   ...dashboardOperations,
   ...loyaltyOperations,
   ...ordersOperations,
+  ...customersOperations,
 } as const;
 
 export type Contract = typeof contract;

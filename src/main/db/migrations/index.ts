@@ -1,5 +1,9 @@
 import type { Kysely } from 'kysely';
 import * as m0001 from './0001_core_schema';
+import * as m0002 from './0002_audit_log';
+import * as m0003 from './0003_orders_workspace';
+import * as m0004 from './0004_customers';
+import * as m0005 from './0005_loyalty_program';
 
 export interface Migration {
   version: number;
@@ -13,6 +17,10 @@ export interface Migration {
  */
 export const migrations: readonly Migration[] = [
   { version: 1, name: '0001_core_schema', up: m0001.up },
+  { version: 2, name: '0002_audit_log', up: m0002.up },
+  { version: 3, name: '0003_orders_workspace', up: m0003.up },
+  { version: 4, name: '0004_customers', up: m0004.up },
+  { version: 5, name: '0005_loyalty_program', up: m0005.up },
 ];
 
 export const LATEST_SCHEMA_VERSION = migrations[migrations.length - 1]?.version ?? 0;

@@ -11,7 +11,12 @@ export function appInfo(_input: unknown, ctx: HandlerContext): AppInfo {
     )
     .all()
     .map((s) => ({ ...s, isDemo: s.platform === 'demo' }));
-  return { version: APP_VERSION, schemaVersion, databasePath: ctx.dbPath, stores };
+  const staff = ctx.sqlite
+    .prepare<[], { id: number; name: string; role: string }>(
+      'SELECT id, name, role FROM staff WHERE active = 1 ORDER BY id',
+    )
+    .all();
+  return { version: APP_VERSION, schemaVersion, databasePath: ctx.dbPath, stores, staff };
 }
 
 export const appHandlers = {

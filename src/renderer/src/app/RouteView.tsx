@@ -1,14 +1,22 @@
 import { ComingSoonPage } from '../features/areas/ComingSoonPage';
 import { NotFoundPage } from '../features/areas/NotFoundPage';
+import { CustomersPage } from '../features/customers/CustomersPage';
 import { DashboardPage } from '../features/dashboard/DashboardPage';
+import { LoyaltyPage } from '../features/loyalty/LoyaltyPage';
+import { OrdersPage } from '../features/orders/OrdersPage';
 import { SettingsPage } from '../features/settings/SettingsPage';
 import { areaForPath } from './areas';
 
 export function RouteView({ path }: { path: string }) {
   const area = areaForPath(path);
   if (!area) return <NotFoundPage />;
+  if (path !== area.path && !['orders', 'customers', 'loyalty'].includes(area.id)) return <NotFoundPage />;
   if (area.id === 'dashboard') return <DashboardPage />;
   if (area.id === 'settings') return <SettingsPage />;
+  // Areas with pages below them ("/customers/42") read the rest of the path themselves.
+  if (area.id === 'orders') return <OrdersPage path={path} />;
+  if (area.id === 'customers') return <CustomersPage path={path} />;
+  if (area.id === 'loyalty') return <LoyaltyPage path={path} />;
   if (area.soon) return <ComingSoonPage key={area.id} title={area.title} soon={area.soon} icon={area.icon} />;
   return <NotFoundPage />;
 }

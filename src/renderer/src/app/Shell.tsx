@@ -5,6 +5,7 @@ import { IconBuildingStore } from '@tabler/icons-react';
 import { useInvalidateOnDataChanged } from '../api';
 import { useT } from '../i18n';
 import { ColorSchemeToggle } from './header/ColorSchemeToggle';
+import { ActingStaffSelect } from './header/ActingStaffSelect';
 import { LanguageSwitch } from './header/LanguageSwitch';
 import { StoreLabel } from './header/StoreLabel';
 import { Navigation } from './Navigation';
@@ -40,6 +41,7 @@ export function Shell() {
             <StoreLabel />
           </Group>
           <Group gap="sm" wrap="nowrap">
+            <ActingStaffSelect />
             <LanguageSwitch />
             <ColorSchemeToggle />
           </Group>

@@ -26,9 +26,9 @@ export interface Area {
 
 export const AREAS: readonly Area[] = [
   { id: 'dashboard', path: '/dashboard', icon: IconLayoutDashboard, title: 'area.dashboard.title' },
-  { id: 'orders', path: '/orders', icon: IconReceipt, title: 'area.orders.title', soon: 'area.orders.soon' },
-  { id: 'customers', path: '/customers', icon: IconUsers, title: 'area.customers.title', soon: 'area.customers.soon' },
-  { id: 'loyalty', path: '/loyalty', icon: IconAward, title: 'area.loyalty.title', soon: 'area.loyalty.soon' },
+  { id: 'orders', path: '/orders', icon: IconReceipt, title: 'area.orders.title' },
+  { id: 'customers', path: '/customers', icon: IconUsers, title: 'area.customers.title' },
+  { id: 'loyalty', path: '/loyalty', icon: IconAward, title: 'area.loyalty.title' },
   { id: 'service', path: '/service', icon: IconHeadset, title: 'area.service.title', soon: 'area.service.soon' },
   { id: 'returns', path: '/returns', icon: IconArrowBackUp, title: 'area.returns.title', soon: 'area.returns.soon' },
   { id: 'feedback', path: '/feedback', icon: IconMessageStar, title: 'area.feedback.title', soon: 'area.feedback.soon' },
@@ -44,4 +44,6 @@ export const AREAS: readonly Area[] = [
   { id: 'settings', path: '/settings', icon: IconSettings, title: 'area.settings.title' },
 ];
 
-export const areaForPath = (path: string): Area | undefined => AREAS.find((a) => a.path === path);
+/** The area a path belongs to: its own path, or below it ("/customers/42" is in customers). */
+export const areaForPath = (path: string): Area | undefined =>
+  AREAS.find((a) => a.path === path || path.startsWith(`${a.path}/`));

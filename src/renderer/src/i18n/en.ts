@@ -3,7 +3,14 @@
  * other language must provide exactly these keys (see ./dictionary.ts).
  * Placeholders are written {name} and filled by `t(key, { name })`.
  */
+import { customersEn } from './areas/customers';
+import { loyaltyEn } from './areas/loyalty';
+import { ordersEn } from './areas/orders';
+
 export const en = {
+  ...ordersEn,
+  ...customersEn,
+  ...loyaltyEn,
   'app.name': 'Backroom',
   'app.demoStore': 'Demo store',
   'app.noStore': 'No store connected',
@@ -11,6 +18,7 @@ export const en = {
   'app.skipToContent': 'Skip to content',
   'app.mainNavigation': 'Main navigation',
   'app.openNavigation': 'Open navigation',
+  'app.actingAs': 'Acting as',
   'app.language': 'Language',
   'app.toggleColorScheme': 'Switch between light and dark',
   'app.settingsNotSaved': 'Your change was applied here but could not be saved.',
@@ -20,14 +28,8 @@ export const en = {
 
   'area.dashboard.title': 'Dashboard',
   'area.orders.title': 'Orders',
-  'area.orders.soon':
-    'Every order from every connected store in one list: search and filter by status, channel and date, open an order to see its lines, payments, refunds and shipments, and add local notes and tags that are never overwritten by a sync.',
   'area.customers.title': 'Customers',
-  'area.customers.soon':
-    'One profile per customer across your stores: order history, lifetime value, marketing consent, loyalty balance and open tickets, with segments such as new, repeat and lapsed buyers.',
   'area.loyalty.title': 'Loyalty',
-  'area.loyalty.soon':
-    'Points earned and redeemed, lot by lot: balances, expiring points, manual adjustments with a reason, and the rules that decide how many points an order earns.',
   'area.service.title': 'Service',
   'area.service.soon':
     'Customer service tickets from email, chat, phone and marketplaces in one queue, with priorities, assignees, response-time targets and the full message history.',

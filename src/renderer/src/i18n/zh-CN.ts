@@ -1,7 +1,13 @@
+import { customersZh } from './areas/customers';
 import type { Dictionary } from './dictionary';
+import { loyaltyZh } from './areas/loyalty';
+import { ordersZh } from './areas/orders';
 
 /** Simplified Chinese. Typed as `Dictionary`: a missing or extra key is a compile error. */
 export const zhCN: Dictionary = {
+  ...ordersZh,
+  ...customersZh,
+  ...loyaltyZh,
   'app.name': 'Backroom',
   'app.demoStore': '演示店铺',
   'app.noStore': '尚未连接店铺',
@@ -9,6 +15,7 @@ export const zhCN: Dictionary = {
   'app.skipToContent': '跳到正文',
   'app.mainNavigation': '主导航',
   'app.openNavigation': '打开导航',
+  'app.actingAs': '当前操作人',
   'app.language': '语言',
   'app.toggleColorScheme': '切换浅色或深色',
   'app.settingsNotSaved': '更改已在此处生效，但未能保存。',
@@ -18,13 +25,8 @@ export const zhCN: Dictionary = {
 
   'area.dashboard.title': '概览',
   'area.orders.title': '订单',
-  'area.orders.soon':
-    '所有已连接店铺的订单集中在一个列表中：按状态、渠道和日期搜索与筛选；打开订单可查看商品明细、付款、退款和发货记录，并添加本地备注和标签，同步时不会被覆盖。',
   'area.customers.title': '客户',
-  'area.customers.soon':
-    '每位客户在各店铺中的统一档案：购买记录、累计消费、营销授权、积分余额和未结工单，并按新客、复购和流失客户分组。',
   'area.loyalty.title': '会员积分',
-  'area.loyalty.soon': '逐笔查看积分的获得与使用：余额、即将过期的积分、附带原因的手动调整，以及决定每笔订单可得多少积分的规则。',
   'area.service.title': '客服',
   'area.service.soon': '来自邮件、在线聊天、电话和各平台的客服工单集中在一个队列中，支持优先级、负责人、响应时限和完整的消息记录。',
   'area.returns.title': '退货',

@@ -1,0 +1,13 @@
+import { sql, type Kysely } from 'kysely';
+
+/**
+ * 0005 — loyalty program (rewards, coupons, tiers, expiry index).
+ * FROZEN once landed: never edit after it is committed; add a new migration instead.
+ */
+const statements: string[] = [];
+
+export async function up(db: Kysely<unknown>): Promise<void> {
+  for (const statement of statements) {
+    await sql.raw(statement).execute(db);
+  }
+}
