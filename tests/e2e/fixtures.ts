@@ -38,8 +38,9 @@ export const test = base.extend<object, WorkerFixtures>({
     // Playwright requires the first argument to be destructured, even when empty.
     // eslint-disable-next-line no-empty-pattern
     async ({}, use) => {
-      if (!existsSync(join(ROOT, 'out', 'renderer', 'index.html'))) {
-        throw new Error('out/renderer is missing: build the renderer (npx electron-vite build) first.');
+      const rendererDir = process.env.BACKROOM_RENDERER_DIR ?? join(ROOT, 'out', 'renderer');
+      if (!existsSync(join(rendererDir, 'index.html'))) {
+        throw new Error(`${rendererDir} is missing: build the renderer (npx electron-vite build) first.`);
       }
       const dataDir = mkdtempSync(join(tmpdir(), 'backroom-e2e-'));
       const dbPath = join(dataDir, 'backroom.sqlite');

@@ -37,7 +37,8 @@ async function main(): Promise<void> {
     exitWithUsage(error, USAGE);
   }
 
-  const staticDir = join(REPO_ROOT, 'out', 'renderer');
+  // BACKROOM_RENDERER_DIR lets a test run serve a renderer built elsewhere (`electron-vite build --outDir D`).
+  const staticDir = process.env.BACKROOM_RENDERER_DIR ?? join(REPO_ROOT, 'out', 'renderer');
   if (!existsSync(join(staticDir, 'index.html'))) {
     console.error('The console is not built yet; run `npx electron-vite build` first. Serving the API only.');
   }

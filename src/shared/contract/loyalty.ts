@@ -4,6 +4,7 @@ import { loyaltySettingsSchema, type LoyaltySettings } from './loyalty-settings'
 import { operation } from './operation';
 
 export * from './loyalty-settings';
+export * from './loyalty-tiers';
 
 export const LEDGER_ENTRY_KINDS = ['earn', 'bonus', 'redeem', 'expire', 'adjust', 'reverse'] as const;
 export type LedgerEntryKind = (typeof LEDGER_ENTRY_KINDS)[number];
