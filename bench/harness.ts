@@ -6,6 +6,14 @@ export interface Suite {
   /** What the suite measures, one sentence, printed above its table. */
   description: string;
   run(log: (line: string) => void): Promise<Figures>;
+  /** EXPLAIN QUERY PLAN of the suite's hot queries, set by run(): written beside the figures. */
+  plans?: Record<string, unknown>;
+}
+
+/** The 95th percentile (nearest rank). */
+export function p95(values: readonly number[]): number {
+  const sorted = [...values].sort((a, b) => a - b);
+  return sorted[Math.min(sorted.length - 1, Math.ceil(0.95 * sorted.length) - 1)]!;
 }
 
 export function median(values: readonly number[]): number {

@@ -24,7 +24,8 @@ async function main(): Promise<void> {
   const outDir = join(__dirname, 'out');
   mkdirSync(outDir, { recursive: true });
   const file = join(outDir, `${name}.json`);
-  writeFileSync(file, `${JSON.stringify(figures, null, 2)}\n`);
+  const output = suite.plans ? { ...figures, plans: suite.plans } : figures;
+  writeFileSync(file, `${JSON.stringify(output, null, 2)}\n`);
   const width = Math.max(...Object.keys(figures).map((k) => k.length));
   console.log('');
   for (const [figure, value] of Object.entries(figures)) {

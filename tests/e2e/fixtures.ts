@@ -31,20 +31,24 @@ export interface Backroom {
   invoke(name: string, input?: unknown): Promise<unknown>;
 }
 
-type WorkerFixtures = { backroom: Backroom };
+type WorkerFixtures = {
+  backroom: Backroom;
+  /** The demo store's size (`npm run demo -- --size`): 'small' (2,000 orders) unless a spec asks for more. */
+  demoSize: 'small' | 'medium';
+};
 
 export const test = base.extend<object, WorkerFixtures>({
+  // A worker option: `test.use({ demoSize: 'medium' })` gives that spec's worker a 100,000-order store.
+  demoSize: ['small', { scope: 'worker', option: true }],
   backroom: [
-    // Playwright requires the first argument to be destructured, even when empty.
-    // eslint-disable-next-line no-empty-pattern
-    async ({}, use) => {
+    async ({ demoSize }, use) => {
       const rendererDir = process.env.BACKROOM_RENDERER_DIR ?? join(ROOT, 'out', 'renderer');
       if (!existsSync(join(rendererDir, 'index.html'))) {
         throw new Error(`${rendererDir} is missing: build the renderer (npx electron-vite build) first.`);
       }
       const dataDir = mkdtempSync(join(tmpdir(), 'backroom-e2e-'));
       const dbPath = join(dataDir, 'backroom.sqlite');
-      execFileSync('npm', ['run', '--silent', 'demo', '--', '--size', 'small', '--data-dir', dataDir, '--seed', '7'], {
+      execFileSync('npm', ['run', '--silent', 'demo', '--', '--size', demoSize, '--data-dir', dataDir, '--seed', '7'], {
         cwd: ROOT,
         stdio: 'pipe',
         timeout: STARTUP_TIMEOUT_MS,

@@ -5,6 +5,7 @@ import type { HandlerContext } from '../../src/main/core/handler';
 import { handlers } from '../../src/main/core/handlers';
 import { openConnection, type Connection } from '../../src/main/db/connection';
 import { migrate } from '../../src/main/db/migrate';
+import { auditTrail } from '../../src/main/domain/audit/log';
 import { balance } from '../../src/main/domain/loyalty/ledger';
 import { adjust, redeem } from '../../src/main/domain/loyalty/postings';
 import { memoryDb, tempDir } from '../helpers/db';
@@ -22,6 +23,8 @@ beforeEach(async () => {
   connection = await memoryDb();
   insertStore(connection.sqlite);
   insertCustomer(connection.sqlite, 1);
+  connection.sqlite.prepare(`INSERT INTO staff (id, name, active, created_at) VALUES
+    (7, 'Ana', 1, '2026-01-01T00:00:00.000Z'), (8, 'Former', 0, '2026-01-01T00:00:00.000Z')`).run();
   events = [];
   ctx = handlerContext(connection, new Date('2026-05-01T00:00:00.000Z'), events);
 });
@@ -29,23 +32,31 @@ beforeEach(async () => {
 afterEach(() => connection.close());
 
 describe('loyalty operations', () => {
-  it('adjusts with a reason, answers with the new balance and tells the views to refetch', async () => {
-    const result = await call('loyalty.adjust', { customerId: 1, points: 25, reason: '  Sorry for the delay ' });
+  it('adjusts with a reason by a named staff member, audited, answers with the new balance and tells the views to refetch', async () => {
+    const input = { customerId: 1, points: 25, reason: '  Sorry for the delay ', staffId: 7, idempotencyKey: 'adj-1' };
+    const result = await call('loyalty.adjust', input);
     expect(result).toMatchObject({
       ok: true,
-      data: { replayed: false, entry: { type: 'adjust', points: 25, reason: 'Sorry for the delay', balanceAfter: 25 },
-        balance: { customerId: 1, approved: 25, pending: 0, debt: 0 } },
+      data: { replayed: false, entry: { type: 'adjust', points: 25, reason: 'Sorry for the delay', staffId: 7,
+        balanceAfter: 25 }, balance: { customerId: 1, approved: 25, pending: 0, debt: 0 } },
     });
     expect(events).toEqual([{ event: 'data.changed', payload: { areas: ['loyalty'] } }]);
+    expect(auditTrail(connection.sqlite, 'customer', 1)).toMatchObject([{ action: 'points.adjust',
+      staff: { id: 7, name: 'Ana' }, detail: { points: 25, reason: 'Sorry for the delay' } }]);
+    // A retry with the same key posts nothing and writes no second audit entry.
+    expect(await call('loyalty.adjust', input)).toMatchObject({ ok: true, data: { replayed: true } });
+    expect(auditTrail(connection.sqlite, 'customer', 1)).toHaveLength(1);
   });
 
   it.each([
-    [{ customerId: 1, points: 1.5, reason: 'x' }, 'points'],
-    [{ customerId: 1, points: 0, reason: 'x' }, 'points'],
-    [{ customerId: 1, points: 5, reason: '   ' }, 'reason'],
-    [{ customerId: 1, points: 5, reason: 'x'.repeat(501) }, 'reason'],
-    [{ customerId: 1, points: 5 }, 'reason'],
-    [{ customerId: 1, points: 5, reason: 'x', extra: true }, ''],
+    [{ customerId: 1, points: 5, reason: 'x', idempotencyKey: 'k' }, 'staffId'],
+    [{ customerId: 1, points: 5, reason: 'x', staffId: 7 }, 'idempotencyKey'],
+    [{ customerId: 1, points: 1.5, reason: 'x', staffId: 7, idempotencyKey: 'k' }, 'points'],
+    [{ customerId: 1, points: 0, reason: 'x', staffId: 7, idempotencyKey: 'k' }, 'points'],
+    [{ customerId: 1, points: 5, reason: '   ', staffId: 7, idempotencyKey: 'k' }, 'reason'],
+    [{ customerId: 1, points: 5, reason: 'x'.repeat(501), staffId: 7, idempotencyKey: 'k' }, 'reason'],
+    [{ customerId: 1, points: 5, staffId: 7, idempotencyKey: 'k' }, 'reason'],
+    [{ customerId: 1, points: 5, reason: 'x', staffId: 7, idempotencyKey: 'k', extra: true }, ''],
   ])('refuses %j with VALIDATION at the boundary', async (input, path) => {
     const result = await call('loyalty.adjust', input);
     expect(result).toMatchObject({ ok: false, error: { code: 'VALIDATION' } });
@@ -53,24 +64,42 @@ describe('loyalty operations', () => {
     expect(events).toEqual([]);
   });
 
-  it('answers an unknown customer with NOT_FOUND and a bad redemption with a sentence', async () => {
+  it.each([[8, 'inactive'], [99, 'unknown']])('refuses an adjustment by the %s staff member %i with a sentence',
+    async (staffId) => {
+      expect(await call('loyalty.adjust', { customerId: 1, points: 5, reason: 'x', staffId, idempotencyKey: 'k' }))
+        .toMatchObject({ ok: false, error: { code: 'VALIDATION',
+          message: `Choose who is making this change: there is no active staff member with id ${staffId}.` } });
+      expect(connection.sqlite.prepare('SELECT count(*) FROM points_ledger').pluck().get()).toBe(0);
+      expect(auditTrail(connection.sqlite, 'customer', 1)).toEqual([]);
+    });
+
+  it('answers the program reports and refuses windows they do not offer', async () => {
+    expect(await call('loyalty.expiring', { days: 30 })).toMatchObject({ ok: true,
+      data: { days: 30, customers: [], nextCursor: null } });
+    expect(await call('loyalty.expiring', { days: 45 })).toMatchObject({ ok: false, error: { code: 'VALIDATION' } });
+    expect(await call('loyalty.liability', {})).toMatchObject({ ok: true,
+      data: { at: '2026-05-01T00:00:00.000Z', approvedPoints: 0, redemptionRateSource: 'fallback', currency: 'USD' } });
+    expect(await call('loyalty.liability', { at: '1 May' })).toMatchObject({ ok: false, error: { code: 'VALIDATION' } });
+    expect(await call('loyalty.coupons', { customerId: 42 })).toMatchObject({ ok: false, error: { code: 'NOT_FOUND' } });
+  });
+
+  it('answers an unknown customer with NOT_FOUND', async () => {
     expect(await call('loyalty.balance', { customerId: 42 })).toMatchObject({
       ok: false, error: { code: 'NOT_FOUND', message: 'There is no customer with id 42.' },
-    });
-    expect(await call('loyalty.redeem', { customerId: 1, points: 10, idempotencyKey: 'k' })).toMatchObject({
-      ok: false, error: { code: 'CONFLICT', message: 'The customer has 0 spendable points, fewer than the 10 asked for.' },
     });
   });
 
   it('pages the history newest first with the balance after each entry', async () => {
-    await call('loyalty.adjust', { customerId: 1, points: 100, reason: 'Opening balance' });
-    await call('loyalty.redeem', { customerId: 1, points: 30, idempotencyKey: 'r1' });
-    await call('loyalty.redeem', { customerId: 1, points: 30, idempotencyKey: 'r1' }); // a retry: no effect
-    await call('loyalty.redeem', { customerId: 1, points: 20, idempotencyKey: 'r2' });
+    const adjustBy = (points: number, key: string) =>
+      call('loyalty.adjust', { customerId: 1, points, reason: 'Correction', staffId: 7, idempotencyKey: key });
+    await adjustBy(100, 'a1');
+    await adjustBy(-30, 'r1');
+    await adjustBy(-30, 'r1'); // a retry: no effect
+    await adjustBy(-20, 'r2');
     const first = await call('loyalty.history', { customerId: 1, limit: 2 });
     expect(first).toMatchObject({ ok: true, data: { entries: [
-      { type: 'redeem', points: -20, balanceAfter: 50 },
-      { type: 'redeem', points: -30, balanceAfter: 70 },
+      { type: 'adjust', points: -20, balanceAfter: 50 },
+      { type: 'adjust', points: -30, balanceAfter: 70 },
     ] } });
     const before = first.ok ? (first.data as { nextBefore: number }).nextBefore : 0;
     expect(await call('loyalty.history', { customerId: 1, limit: 2, before })).toMatchObject({

@@ -4,12 +4,18 @@ import { balance, ledgerState, type LedgerContext, type Posting } from '../../sr
 import { isPending, isSpendable } from '../../src/main/domain/loyalty/lots';
 import { earnForOrder, reverseForRefund, type EarningRules } from '../../src/main/domain/loyalty/orders';
 import { adjust, expireDue, redeem } from '../../src/main/domain/loyalty/postings';
+import { postBonus } from '../../src/main/domain/loyalty/bonus';
+import { redeemReward } from '../../src/main/domain/loyalty/redemption';
+import { saveReward } from '../../src/main/domain/loyalty/rewards';
+import { writeLoyaltySettings } from '../../src/main/domain/loyalty/settings';
+import { BONUS_ACTIONS, DEFAULT_LOYALTY_SETTINGS } from '../../src/shared/contract';
 import { AppError } from '../../src/shared/errors';
 import { memoryDb } from '../helpers/db';
 import { insertCustomer, insertOrder, insertStore } from '../helpers/fixtures';
 
 /**
- * Random sequences of earn, redeem, expire, refund, adjust and replays over a
+ * Random sequences of earn, redeem, expire, refund, adjust, bonus actions,
+ * reward redemptions (with coupons) and replays over a
  * few customers, driven by a seeded PRNG so a failure names the seed that
  * reproduces it. A reference model, written without lots, tracks what each
  * customer's net position (held points less debt) must be; after every step
@@ -23,7 +29,8 @@ const DAY_MS = 86_400_000;
 const RULES: EarningRules = { pointsPerUnit: 1, basis: 'subtotalAfterDiscounts', pendingDays: 14, lifetimeMonths: 2 };
 
 /** How often each path ran: the property holds only if the sequences reach it. */
-const reached = { conflicts: 0, expired: 0, partialRefunds: 0, fullRefunds: 0, debts: 0, replays: 0 };
+const reached = { conflicts: 0, expired: 0, partialRefunds: 0, fullRefunds: 0, debts: 0, replays: 0, bonuses: 0,
+  bonusReplays: 0, coupons: 0, couponRefusals: 0 };
 
 function mulberry32(seed: number): () => number {
   let a = seed >>> 0;
@@ -55,6 +62,7 @@ interface Model {
   rows: number;
   redemptions: { key: string; customerId: number; points: number }[];
   refundKeys: { key: string; orderId: number; refundedMinor: number }[];
+  coupons: number;
 }
 
 function conflictOrPosting(attempt: () => Posting): Posting | 'CONFLICT' {
@@ -66,6 +74,15 @@ function conflictOrPosting(attempt: () => Posting): Posting | 'CONFLICT' {
   }
 }
 
+function refusalOr<T>(attempt: () => T): T | string {
+  try {
+    return attempt();
+  } catch (error) {
+    if (error instanceof AppError && (error.code === 'CONFLICT' || error.code === 'VALIDATION')) return error.code;
+    throw error;
+  }
+}
+
 /** Cheap on success; on failure, vitest's diff with the label (thousands of checks run). */
 function same(actual: unknown, expected: unknown, label: string): void {
   if (actual !== expected) expect(actual, label).toBe(expected);
@@ -73,6 +90,9 @@ function same(actual: unknown, expected: unknown, label: string): void {
 
 function checkInvariants(sqlite: Sqlite, ctx: LedgerContext, model: Model, where: string): void {
   same(sqlite.prepare('SELECT count(*) FROM points_ledger').pluck().get(), model.rows, `${where}: rows`);
+  same(sqlite.prepare('SELECT count(*) FROM coupons').pluck().get(), model.coupons, `${where}: one coupon per redemption`);
+  same(sqlite.prepare(`SELECT count(*) FROM coupons c JOIN points_ledger l ON l.id = c.ledger_entry_id
+    WHERE l.entry_type <> 'redeem'`).pluck().get(), 0, `${where}: every coupon paid by a redeem entry`);
   const nowIso = ctx.now().toISOString();
   const sums = sqlite.prepare('SELECT coalesce(sum(points), 0) FROM points_ledger WHERE customer_id = ?').pluck();
   for (const customerId of CUSTOMERS) {
@@ -108,8 +128,19 @@ async function runSequence(seed: number): Promise<void> {
   CUSTOMERS.forEach((id) => insertCustomer(sqlite, id));
   let nowMs = Date.parse('2026-01-01T00:00:00.000Z');
   const ctx: LedgerContext = { sqlite, now: () => new Date(nowMs) };
-  const model: Model = { net: new Map(CUSTOMERS.map((c) => [c, 0])), orders: [], rows: 0, redemptions: [], refundKeys: [] };
+  const model: Model = { net: new Map(CUSTOMERS.map((c) => [c, 0])), orders: [], rows: 0, redemptions: [], refundKeys: [],
+    coupons: 0 };
   let nextOrderId = 1;
+  // Bonus actions and rewards come from the program; lots of bonus points expire after 2 months like the others.
+  const settings = structuredClone(DEFAULT_LOYALTY_SETTINGS);
+  settings.earning.lotLifetimeMonths = 2;
+  settings.bonusActions = { signUp: 50, firstOrder: 25, review: 10, birthday: 100, referral: 200, socialShare: 0 };
+  writeLoyaltySettings(sqlite, settings, new Date(nowMs));
+  const rewards = [int(20, 150), int(100, 400)].map((pointsCost, i) => saveReward(sqlite, {
+    name: `Reward ${i}`, kind: 'fixed_amount', pointsCost, valueMinor: 500, percent: null, productId: null,
+    minOrderMinor: 0, limitPerCustomer: i === 0 ? 2 : null, active: true }, new Date(nowMs)));
+  const couponsOf = new Map<string, number>();
+  const bonusOwners = new Map<string, number>();
 
   for (let step = 0; step < STEPS; step++) {
     const customerId = pick(CUSTOMERS) as number;
@@ -182,6 +213,40 @@ async function runSequence(seed: number): Promise<void> {
       if (r) expect(redeem(ctx, { customerId: r.customerId, points: r.points, idempotencyKey: r.key }).replayed).toBe(true);
       const f = pick(model.refundKeys);
       if (f) expect(reverseForRefund(ctx, { orderId: f.orderId, refundedTotalMinor: f.refundedMinor, refundKey: f.key })?.replayed ?? true).toBe(true);
+    } else if (roll < 0.96) {
+      const action = pick([...BONUS_ACTIONS]) as (typeof BONUS_ACTIONS)[number];
+      const reference = `ref-${int(1, 6)}`;
+      const result = refusalOr(() => postBonus(ctx, { customerId, action, reference }));
+      const perReference = ['review', 'referral', 'socialShare'].includes(action);
+      const owner = bonusOwners.get(`${action}:${reference}`);
+      const expected = action === 'socialShare' ? 'VALIDATION'
+        : perReference && owner !== undefined && owner !== customerId ? 'CONFLICT' : 'ok';
+      same(typeof result === 'string' ? result : 'ok', expected, `${where}: bonus ${action}`);
+      if (typeof result !== 'string') {
+        if (perReference) bonusOwners.set(`${action}:${reference}`, customerId);
+        if (!result.replayed) reached.bonuses++;
+        record(model, customerId, result);
+        same(postBonus(ctx, { customerId, action, reference }).replayed, true, `${where}: a bonus posts once`);
+        reached.bonusReplays++;
+      }
+    } else if (roll < 0.98) {
+      const reward = pick(rewards)!;
+      const { approved } = balance(ctx, customerId);
+      const used = couponsOf.get(`${customerId}:${reward.id}`) ?? 0;
+      const result = refusalOr(() => redeemReward(ctx, { customerId, rewardId: reward.id, idempotencyKey: `coupon:${step}` }));
+      const expected = reward.pointsCost > approved ? 'VALIDATION'
+        : reward.limitPerCustomer !== null && used >= reward.limitPerCustomer ? 'CONFLICT' : 'ok';
+      same(typeof result === 'string' ? result : 'ok', expected, `${where}: reward redemption`);
+      if (typeof result === 'string') reached.couponRefusals++;
+      else {
+        reached.coupons++;
+        model.coupons++;
+        couponsOf.set(`${customerId}:${reward.id}`, used + 1);
+        same(result.entry.points, -reward.pointsCost, `${where}: a reward costs its points`);
+        record(model, customerId, result);
+        const again = redeemReward(ctx, { customerId, rewardId: reward.id, idempotencyKey: `coupon:${step}` });
+        same(again.replayed && again.coupon.code === result.coupon.code, true, `${where}: a retried redemption`);
+      }
     } else {
       nowMs += int(1, 40) * DAY_MS;
     }

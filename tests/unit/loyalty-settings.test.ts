@@ -23,12 +23,20 @@ const tier = (id: string, threshold: number, multiplier = 1) =>
 /** A full program as the form sends it: everything changed from the defaults. */
 const program = (): LoyaltySettings => ({
   enabled: true,
-  earning: { pointsPerCurrencyUnit: 2.5, basis: 'total', pendingDays: 30, lotLifetimeMonths: null },
+  earning: { pointsPerCurrencyUnit: 2.5, basis: 'total', pendingDays: 30, lotLifetimeMonths: null,
+    pendingMode: 'deliveryPlusReturnWindow', returnWindowDays: 14, expiryMode: 'inactivity', inactivityMonths: 18 },
   bonusActions: { signUp: 100, firstOrder: 50, review: 25, birthday: 200, referral: 500, socialShare: 10 },
   pointValueMinor: 0.5,
   tiers: [tier('bronze', 0), tier('silver', 500, 1.25), tier('gold', 2000, 2)],
   tierBasis: 'spend',
   tierPeriod: 'calendarYear',
+  campaigns: [
+    { id: 'double-may', name: 'Double points in May', multiplier: 2, startsOn: '2026-05-01', endsOn: '2026-05-31',
+      segment: null },
+    // Overlapping campaigns are fine: an order gets the best one.
+    { id: 'win-back', name: 'Win back', multiplier: 1.5, startsOn: '2026-05-15', endsOn: '2026-06-15',
+      segment: 'atRisk' },
+  ],
 });
 
 /** The program with one change made by `edit`. */
@@ -55,7 +63,9 @@ describe('loyalty settings', () => {
     expect(result).toEqual({ ok: true, data: DEFAULT_LOYALTY_SETTINGS });
     expect(DEFAULT_LOYALTY_SETTINGS.earning).toEqual({
       pointsPerCurrencyUnit: 1, basis: 'subtotalAfterDiscounts', pendingDays: 14, lotLifetimeMonths: 12,
+      pendingMode: 'days', returnWindowDays: 30, expiryMode: 'lotLifetime', inactivityMonths: 12,
     });
+    expect(DEFAULT_LOYALTY_SETTINGS.campaigns).toEqual([]);
     expect(storedRow()).toBeUndefined(); // reading writes nothing
   });
 
@@ -109,7 +119,22 @@ describe('loyalty settings', () => {
     ['benefits over 500 characters', (s) => (s.tiers[1]!.benefits = 'x'.repeat(501)), 'tiers.1.benefits', /500/],
     ['eleven tiers', (s) => (s.tiers = Array.from({ length: 11 }, (_, i) => tier(`t${i}`, i * 100))), 'tiers',
       /at most 10 tiers/],
-    ['an unknown field', (s) => Object.assign(s, { campaigns: [] }), '', /./],
+    ['a campaign ending before it starts', (s) => (s.campaigns[0]!.endsOn = '2026-04-30'), 'campaigns.0.endsOn',
+      /must not be before the start date \(2026-05-01\)/],
+    ['a campaign multiplier above 10', (s) => (s.campaigns[0]!.multiplier = 11), 'campaigns.0.multiplier', /at most 10/],
+    ['a campaign multiplier below 1', (s) => (s.campaigns[0]!.multiplier = 0.5), 'campaigns.0.multiplier', /at least 1/],
+    ['a campaign multiplier with 3 decimals', (s) => (s.campaigns[0]!.multiplier = 1.125), 'campaigns.0.multiplier',
+      /2 decimal/],
+    ['a campaign date that does not exist', (s) => (s.campaigns[0]!.startsOn = '2026-02-30'), 'campaigns.0.startsOn',
+      /real calendar date/],
+    ['a campaign for an unknown segment', (s) => Object.assign(s.campaigns[0]!, { segment: 'vip' }),
+      'campaigns.0.segment', /./],
+    ['two campaigns with one id', (s) => (s.campaigns[1]!.id = 'double-may'), 'campaigns.1.id', /already used/],
+    ['an empty campaign name', (s) => (s.campaigns[0]!.name = ' '), 'campaigns.0.name', /required/],
+    ['an unknown pending mode', (s) => Object.assign(s.earning, { pendingMode: 'never' }), 'earning.pendingMode', /./],
+    ['a negative return window', (s) => (s.earning.returnWindowDays = -1), 'earning.returnWindowDays', /not be negative/],
+    ['inactivity of 0 months', (s) => (s.earning.inactivityMonths = 0), 'earning.inactivityMonths', /at least 1 month/],
+    ['an unknown field', (s) => Object.assign(s, { rewards: [] }), '', /./],
     ['a patch instead of the whole program', (s) => delete (s as Partial<LoyaltySettings>).earning, 'earning', /./],
   ])('refuses %s with VALIDATION naming the field, and saves nothing', async (_label, edit, path, message) => {
     await call('loyalty.settings.update', program());
@@ -148,7 +173,7 @@ describe('a stored program that no longer validates', () => {
   it.each([
     ['not JSON', '{"enabled": tru'],
     ['overlapping tiers', JSON.stringify(withChange((s) => (s.tiers[1]!.threshold = 0)))],
-    ['a field from another version', JSON.stringify({ ...program(), campaigns: [] })],
+    ['a field from another version', JSON.stringify({ ...program(), rewards: [] })],
   ])('reads as the defaults when it is %s, and says so in the log', async (_label, value) => {
     store(value);
     const warnings: string[] = [];
@@ -157,6 +182,21 @@ describe('a stored program that no longer validates', () => {
     );
     expect(warnings).toHaveLength(1);
     expect(warnings[0]).toMatch(/using the defaults/);
+  });
+
+  it('reads a program saved before campaigns, pending and expiry modes existed, with their defaults', () => {
+    const old = program() as Partial<LoyaltySettings> & { earning: Record<string, unknown> };
+    delete old.campaigns;
+    for (const key of ['pendingMode', 'returnWindowDays', 'expiryMode', 'inactivityMonths']) delete old.earning[key];
+    store(JSON.stringify(old));
+    const warnings: string[] = [];
+    expect(readLoyaltySettings(connection.sqlite, (message) => warnings.push(message))).toEqual({
+      ...program(),
+      campaigns: [],
+      earning: { ...program().earning, pendingMode: 'days', returnWindowDays: 30, expiryMode: 'lotLifetime',
+        inactivityMonths: 12 },
+    });
+    expect(warnings).toEqual([]);
   });
 
   it('logs through the console when read by the operation, and can be replaced by a valid one', async () => {

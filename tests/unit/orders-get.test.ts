@@ -57,6 +57,18 @@ describe('orders.get', () => {
     expect(order.lines.every((l) => l.quantity > 0 && Number.isInteger(l.totalMinor))).toBe(true);
   });
 
+  it('sums the points the order earned and lost, and lists every tag once', () => {
+    const id = richOrderId();
+    connection.sqlite.prepare(`UPDATE orders SET remote_tags = '["b","a"]', local_tags = '["a","c"]' WHERE id = ?`).run(id);
+    const order = getOrder(connection.sqlite, id);
+    const sum = (type: string) => count(`SELECT coalesce(sum(points), 0) FROM points_ledger WHERE order_id = ? AND entry_type = ?`, id, type);
+    expect(order.pointsSummary.earned).toBe(sum('earn'));
+    expect(order.pointsSummary.earned).toBeGreaterThan(0);
+    expect(order.pointsSummary.reversed).toBe(-sum('reverse'));
+    expect(order.tags).toEqual(['a', 'b', 'c']);
+    expect(order.audit).toEqual([]);
+  });
+
   it('summarises the customer, counting their orders', () => {
     const id = richOrderId();
     const order = getOrder(connection.sqlite, id);

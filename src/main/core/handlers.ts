@@ -4,6 +4,7 @@ import { dashboardHandlers } from '../domain/dashboard/handlers';
 import { loyaltyHandlers } from '../domain/loyalty/handlers';
 import { orderHandlers } from '../domain/orders/handlers';
 import { customerHandlers } from '../domain/customers/handlers';
+import { viewHandlers } from '../domain/views/handlers';
 
 /** Every operation of the contract and the area that answers it. */
 export const handlers = {
@@ -12,4 +13,5 @@ export const handlers = {
   ...loyaltyHandlers,
   ...orderHandlers,
   ...customerHandlers,
+  ...viewHandlers,
 } satisfies Handlers;

@@ -70,6 +70,8 @@ export interface CustomersTable {
   remote_updated_at: Timestamp | null;
   created_at: Timestamp;
   updated_at: Timestamp;
+  /** customers-core (0004): set when merged into another customer; hidden from lists. */
+  merged_into_id: Generated<number | null>;
 }
 
 export type OrderStatus = 'open' | 'completed' | 'cancelled';
@@ -352,6 +354,102 @@ export interface AuditLogTable {
   detail: Generated<string>;
 }
 
+// ---- orders-core (migration 0003): order tags, saved views ----
+export interface OrderTagsTable {
+  order_id: number;
+  tag: string;
+  source: 'remote' | 'local';
+}
+
+export interface SavedViewsTable {
+  id: Generated<number>;
+  area: string;
+  name: string;
+  /** JSON object: the view's filter and sort. */
+  query: string;
+  created_at: Timestamp;
+  updated_at: Timestamp;
+}
+// ---- end orders-core ----
+
+// ---- loyalty program (migration 0005; owner: loyalty-core) ----
+export type RewardKind = 'fixed_amount' | 'percent' | 'free_shipping' | 'gift_product';
+
+export interface RewardsTable {
+  id: Generated<number>;
+  name: string;
+  kind: RewardKind;
+  points_cost: number;
+  value_minor: number | null;
+  percent: number | null;
+  product_id: number | null;
+  min_order_minor: Generated<number>;
+  limit_per_customer: number | null;
+  active: Generated<Flag>;
+  created_at: Timestamp;
+  updated_at: Timestamp;
+}
+
+export interface CouponsTable {
+  id: Generated<number>;
+  code: string;
+  customer_id: number;
+  reward_id: number;
+  ledger_entry_id: number;
+  store_id: number;
+  kind: RewardKind;
+  value_minor: number | null;
+  percent: number | null;
+  product_id: number | null;
+  min_order_minor: Generated<number>;
+  status: Generated<'issued' | 'used' | 'void'>;
+  issued_at: Timestamp;
+  idempotency_key: string;
+}
+
+export interface CustomerTiersTable {
+  customer_id: number;
+  tier_id: string;
+  since: Timestamp;
+  held_until: Timestamp | null;
+}
+// ---- end loyalty program ----
+
+// ---- customers-core (migration 0004): RFM figures and merges ----------------
+export type CustomerSegmentName =
+  | 'champions' | 'loyal' | 'potential' | 'new' | 'atRisk' | 'cantLose' | 'hibernating' | 'lost';
+
+export interface CustomerRfmTable {
+  customer_id: number;
+  /** Copied from customers at computation (segment figures need no join). */
+  store_id: number;
+  marketing_consent: Generated<Flag>;
+  recency_days: number | null;
+  frequency: Generated<number>;
+  monetary_minor: Generated<number>;
+  r: number | null;
+  f: number | null;
+  m: number | null;
+  segment: CustomerSegmentName | null;
+  last_order_at: Timestamp | null;
+  first_order_at: Timestamp | null;
+  orders_count: Generated<number>;
+  spend_minor: Generated<number>;
+  computed_at: Timestamp;
+}
+
+export interface CustomerMergesTable {
+  id: Generated<number>;
+  source_customer_id: number;
+  target_customer_id: number;
+  staff_id: number | null;
+  idempotency_key: string;
+  merged_at: Timestamp;
+  /** JSON object: what moved (counts, points, lots). */
+  detail: Generated<string>;
+}
+// ---- end customers-core ------------------------------------------------------
+
 export interface Database {
   stores: StoresTable;
   staff: StaffTable;
@@ -373,6 +471,13 @@ export interface Database {
   sync_state: SyncStateTable;
   outbox: OutboxTable;
   audit_log: AuditLogTable;
+  rewards: RewardsTable;
+  coupons: CouponsTable;
+  customer_tiers: CustomerTiersTable;
+  order_tags: OrderTagsTable; // orders-core
+  saved_views: SavedViewsTable; // orders-core
+  customer_rfm: CustomerRfmTable; // customers-core
+  customer_merges: CustomerMergesTable; // customers-core
 }
 
 export type DbStore = Selectable<StoresTable>;

@@ -5,6 +5,7 @@ import { dashboardOperations } from './dashboard';
 import { loyaltyOperations } from './loyalty';
 import { ordersOperations } from './orders';
 import { customersOperations } from './customers';
+import { viewsOperations } from './views';
 
 export * from './operation';
 export * from './events';
@@ -14,6 +15,7 @@ export * from './dashboard';
 export * from './loyalty';
 export * from './orders';
 export * from './customers';
+export * from './views';
 export * from './audit';
 export * from './bridge';
 
@@ -28,6 +30,7 @@ export const contract = {
   ...loyaltyOperations,
   ...ordersOperations,
   ...customersOperations,
+  ...viewsOperations,
 } as const;
 
 export type Contract = typeof contract;

@@ -1,10 +1,18 @@
 import { z } from 'zod';
 import { empty } from './common';
-import { loyaltySettingsSchema, type LoyaltySettings } from './loyalty-settings';
+import { BONUS_ACTIONS, loyaltySettingsSchema, type LoyaltySettings } from './loyalty-settings';
+import type { TierStatus } from './loyalty-tiers';
+import {
+  couponsQuery, redeemInput, rewardArchiveInput, rewardSaveInput, rewardsListQuery,
+  type CouponsList, type CouponView, type RewardsList, type RewardView,
+} from './loyalty-rewards';
+import { expiringQuery, liabilityQuery, type ExpiringList, type LiabilityReport } from './loyalty-reports';
 import { operation } from './operation';
 
 export * from './loyalty-settings';
 export * from './loyalty-tiers';
+export * from './loyalty-rewards';
+export * from './loyalty-reports';
 
 export const LEDGER_ENTRY_KINDS = ['earn', 'bonus', 'redeem', 'expire', 'adjust', 'reverse'] as const;
 export type LedgerEntryKind = (typeof LEDGER_ENTRY_KINDS)[number];
@@ -30,22 +38,38 @@ export const adjustInput = z
       .int({ message: 'must be a whole number' })
       .refine((n) => n !== 0, { message: 'must not be zero' }),
     reason: z.string().trim().min(1, { message: 'is required' }).max(500),
-    staffId: z.number().int().positive().optional(),
-    /** Lets a retried request post once. */
-    idempotencyKey: z.string().min(1).max(200).optional(),
-  })
-  .strict();
-
-export const redeemInput = z
-  .object({
-    customerId,
-    points: z.number().int({ message: 'must be a whole number' }).positive(),
+    /** The named, active staff member making the change (the acting staff member in the UI). */
+    staffId: z.number({ message: 'is required: choose who is making the change' }).int().positive(),
+    /** Lets a retried request post once: the UI makes one per adjustment attempt. */
     idempotencyKey: z.string().min(1).max(200),
   })
   .strict();
 
 export type AdjustInput = z.input<typeof adjustInput>;
-export type RedeemInput = z.input<typeof redeemInput>;
+
+/**
+ * A bonus action: the points the program gives for it (settings.bonusActions),
+ * once per event. signUp and firstOrder: once per customer; birthday: once per
+ * customer per calendar year (of `at`, or now); review, referral and
+ * socialShare: once per reference (the review, referral or share id).
+ */
+export const bonusInput = z
+  .object({
+    customerId,
+    action: z.enum(BONUS_ACTIONS),
+    /** Required for review, referral and socialShare; ignored for the others. */
+    reference: z.string().trim().min(1).max(200).optional(),
+    staffId: z.number().int().positive().optional(),
+  })
+  .strict()
+  .refine((b) => !['review', 'referral', 'socialShare'].includes(b.action) || b.reference !== undefined, {
+    message: 'is required for this action (the review, referral or share it is for)',
+    path: ['reference'],
+  });
+
+export type BonusInput = z.input<typeof bonusInput>;
+
+export const tierQuery = z.object({ customerId }).strict();
 
 export interface PointsBalance {
   customerId: number;
@@ -92,6 +116,11 @@ export interface LedgerPostingResult {
   balance: PointsBalance;
 }
 
+/** A redemption: the redeem entry and balance as for any posting, and the coupon it issued. */
+export interface RedemptionResult extends LedgerPostingResult {
+  coupon: CouponView;
+}
+
 export const loyaltyOperations = {
   'loyalty.balance': operation<PointsBalance>()(
     balanceQuery,
@@ -103,11 +132,34 @@ export const loyaltyOperations = {
   ),
   'loyalty.adjust': operation<LedgerPostingResult>()(
     adjustInput,
-    'Give or take points by hand, with a reason',
+    'Give or take points by hand, with a reason, by a named staff member (audited)',
   ),
-  'loyalty.redeem': operation<LedgerPostingResult>()(
+  'loyalty.bonus': operation<LedgerPostingResult>()(
+    bonusInput,
+    'Give the points of a bonus action once (sign-up, first order, review, birthday, referral, social share)',
+  ),
+  'loyalty.redeem': operation<RedemptionResult>()(
     redeemInput,
-    'Spend approved points, oldest-expiring first',
+    'Redeem a reward: spend its points (oldest-expiring first) and issue a coupon',
+  ),
+  'loyalty.coupons': operation<CouponsList>()(couponsQuery, "A customer's coupons, newest first"),
+  'loyalty.rewards.list': operation<RewardsList>()(rewardsListQuery, 'The rewards catalog, active ones unless asked'),
+  'loyalty.rewards.save': operation<RewardView>()(rewardSaveInput, 'Create or update a reward; returns it as saved'),
+  'loyalty.rewards.archive': operation<RewardView>()(
+    rewardArchiveInput,
+    'Take a reward out of the catalog (issued coupons stay valid)',
+  ),
+  'loyalty.tier': operation<TierStatus | null>()(
+    tierQuery,
+    "A customer's tier, progress and what is needed to reach the next or keep it; null without tiers",
+  ),
+  'loyalty.liability': operation<LiabilityReport>()(
+    liabilityQuery,
+    'Outstanding points, their value, expected redemption rate and what expires by month',
+  ),
+  'loyalty.expiring': operation<ExpiringList>()(
+    expiringQuery,
+    'Customers with points expiring within 30, 60 or 90 days, soonest first',
   ),
   'loyalty.settings.get': operation<LoyaltySettings>()(
     empty,

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { operation } from './operation';
+import type { AuditEntry } from './audit';
 import { dateRange, storeId } from './common';
 
 export const ORDER_STATUSES = ['open', 'completed', 'cancelled'] as const;
@@ -17,6 +18,15 @@ export type OrderSortKey = (typeof ORDER_SORT_KEYS)[number];
 const moneyMinor = z.number().int().nonnegative();
 const nonEmptyList = <T extends z.ZodType>(item: T) => z.array(item).min(1).max(50);
 
+/** A tag as marketplaces store it: 1–40 characters, compared exactly. */
+export const orderTag = z
+  .string()
+  .trim()
+  .min(1, { message: 'a tag must not be empty' })
+  .max(40, { message: 'a tag must be at most 40 characters' });
+export const MAX_ORDER_TAGS = 50;
+export const MAX_ORDER_NOTE = 2000;
+
 export const orderFilter = z
   .object({
     status: nonEmptyList(z.enum(ORDER_STATUSES)).optional(),
@@ -29,6 +39,8 @@ export const orderFilter = z
     paymentMethod: nonEmptyList(z.string().min(1).max(50)).optional(),
     minTotalMinor: moneyMinor.optional(),
     maxTotalMinor: moneyMinor.optional(),
+    /** Orders carrying any of these tags, remote or local. */
+    tag: nonEmptyList(orderTag).optional(),
     /** An order number ("#1234" or "1234", exact or prefix), or a customer's email, phone or name. */
     search: z.string().trim().min(1).max(100).optional(),
   })
@@ -105,6 +117,21 @@ export interface OrderDetail extends OrderRow {
   tickets: OrderTicket[];
   returns: OrderReturn[];
   points: OrderPointsEntry[];
+  /** Every tag of the order, remote and local, distinct and sorted. */
+  tags: string[];
+  pointsSummary: OrderPointsSummary;
+  /** Local changes to this order (notes, tags, local refunds), newest first. */
+  audit: AuditEntry[];
+}
+
+/** The order's points at a glance: all positive numbers of points. */
+export interface OrderPointsSummary {
+  /** Points this order earned (0 when it earned none). */
+  earned: number;
+  /** Points taken back by refunds of this order so far. */
+  reversed: number;
+  /** Points redeemed against this order, when the ledger ties a redemption to it; null otherwise. */
+  spentOnOrder: number | null;
 }
 
 export interface OrderCustomerSummary extends OrderCustomer {
@@ -149,7 +176,69 @@ export interface OrderPointsEntry {
 
 export const orderIdInput = z.object({ id: z.number().int().positive() }).strict();
 
+const staffId = z.number().int().positive();
+/** Chosen by the caller once per user action; a retried request with the same key changes nothing twice. */
+const idempotencyKey = z.string().trim().min(8, { message: 'the idempotency key must be at least 8 characters' }).max(100);
+
+export const orderUpdateInput = z
+  .object({
+    id: z.number().int().positive(),
+    /** The local note; null clears it. Absent: unchanged. */
+    note: z.string().max(MAX_ORDER_NOTE, { message: `a note must be at most ${MAX_ORDER_NOTE} characters` }).nullable().optional(),
+    /** The complete list of local tags (replaces the previous list). Absent: unchanged. */
+    tags: z.array(orderTag).max(MAX_ORDER_TAGS, { message: `an order can carry at most ${MAX_ORDER_TAGS} local tags` }).optional(),
+    staffId,
+    idempotencyKey,
+  })
+  .strict()
+  .refine((u) => u.note !== undefined || u.tags !== undefined, { message: 'give a note or tags to change', path: ['note'] });
+
+export const orderRefundInput = z
+  .object({
+    id: z.number().int().positive(),
+    /** Minor units; at most the refundable amount (total − already refunded). */
+    amountMinor: z.number().int({ message: 'the amount must be a whole number of minor units' })
+      .positive({ message: 'the amount must be more than zero' }),
+    reason: z.string().trim().min(1).max(200).optional(),
+    note: z.string().max(MAX_ORDER_NOTE).optional(),
+    staffId,
+    idempotencyKey,
+  })
+  .strict();
+
+export const ORDER_EXPORT_MAX_PAGE = 5000;
+
+export const orderExportInput = z
+  .object({
+    filter: orderFilter.optional(),
+    sort: orderSort.default({ by: 'placedAt', direction: 'desc' }),
+    /** Rows per chunk. */
+    pageSize: z.number().int().min(1).max(ORDER_EXPORT_MAX_PAGE).default(1000),
+    /** The `nextCursor` of the previous chunk, asked with the same filter and sort. */
+    cursor: z.string().min(1).max(1000).optional(),
+  })
+  .strict();
+
+export type OrderUpdateInput = z.input<typeof orderUpdateInput>;
+export type OrderRefundInput = z.input<typeof orderRefundInput>;
+export type OrderExportInput = z.input<typeof orderExportInput>;
+
+/** One chunk of the CSV export; concatenate the `csv` of every chunk in order to get the file. */
+export interface OrderExportChunk {
+  /** RFC 4180 lines ending in CRLF; the header line only in the first chunk. */
+  csv: string;
+  /** Data rows in this chunk. */
+  rows: number;
+  /** Null after the last chunk. */
+  nextCursor: string | null;
+  /** Orders the filter matches (counted exactly on the first call, carried by the cursor after). */
+  totalEstimate: number;
+}
+
 export const ordersOperations = {
   'orders.list': operation<OrderPage>()(orderListQuery, 'One page of orders, filtered and sorted'),
   'orders.get': operation<OrderDetail>()(orderIdInput, 'One order with everything that happened to it'),
+  'orders.update': operation<OrderDetail>()(orderUpdateInput, "Sets an order's local note and tags"),
+  'orders.refund': operation<OrderDetail>()(orderRefundInput, 'Refunds an order locally and takes back its points pro rata'),
+  'orders.export': operation<OrderExportChunk>()(orderExportInput, 'One chunk of the CSV export of the current filter and sort'),
 } as const;

@@ -1,15 +1,26 @@
 import type {
-  LedgerPostingResult, LoyaltySettings, ParsedInputOf, PointsBalance, PointsHistory,
+  LedgerPostingResult, LoyaltySettings, ParsedInputOf, PointsBalance, PointsHistory, RedemptionResult,
 } from '../../../shared/contract';
+import { AppError } from '../../../shared/errors';
 import type { HandlerContext } from '../../core/handler';
-import { balance, ledgerState, type Posting } from './ledger';
+import { isActiveStaff } from '../audit/log';
+import { postBonus } from './bonus';
+import { balance, ledgerState, type LedgerEntry, type Posting } from './ledger';
 import { entryView, history } from './history';
-import { adjust, redeem } from './postings';
+import { inactivityExpiringSoon } from './inactivity';
+import { adjust } from './postings';
+import { programHandlers } from './program-handlers';
+import { redeemReward } from './redemption';
 import { readLoyaltySettings, writeLoyaltySettings } from './settings';
 
 export function loyaltyBalance(input: ParsedInputOf<'loyalty.balance'>, ctx: HandlerContext): PointsBalance {
   const at = ctx.now();
-  return { customerId: input.customerId, at: at.toISOString(), ...balance(ctx, input.customerId, at) };
+  const figures = balance(ctx, input.customerId, at);
+  const settings = readLoyaltySettings(ctx.sqlite);
+  if (settings.earning.expiryMode === 'inactivity') {
+    figures.expiringSoon = inactivityExpiringSoon(ctx, input.customerId, settings.earning.inactivityMonths, figures);
+  }
+  return { customerId: input.customerId, at: at.toISOString(), ...figures };
 }
 
 export function loyaltyHistory(input: ParsedInputOf<'loyalty.history'>, ctx: HandlerContext): PointsHistory {
@@ -17,7 +28,7 @@ export function loyaltyHistory(input: ParsedInputOf<'loyalty.history'>, ctx: Han
 }
 
 /** The posting as the UI sees it, and tells every view of loyalty to refetch when something was written. */
-function postingResult(ctx: HandlerContext, posting: Posting): LedgerPostingResult {
+function postingResult(ctx: HandlerContext, posting: Posting | { entry: LedgerEntry; replayed: boolean }): LedgerPostingResult {
   const { entry, replayed } = posting;
   const state = ledgerState(ctx.sqlite, entry.customerId);
   if (!replayed) ctx.emit('data.changed', { areas: ['loyalty'] });
@@ -29,12 +40,27 @@ function postingResult(ctx: HandlerContext, posting: Posting): LedgerPostingResu
   };
 }
 
+function requireActiveStaff(ctx: HandlerContext, staffId: number): void {
+  if (!isActiveStaff(ctx.sqlite, staffId)) {
+    throw new AppError('VALIDATION',
+      `Choose who is making this change: there is no active staff member with id ${staffId}.`);
+  }
+}
+
 export function loyaltyAdjust(input: ParsedInputOf<'loyalty.adjust'>, ctx: HandlerContext): LedgerPostingResult {
+  requireActiveStaff(ctx, input.staffId);
   return postingResult(ctx, adjust(ctx, input));
 }
 
-export function loyaltyRedeem(input: ParsedInputOf<'loyalty.redeem'>, ctx: HandlerContext): LedgerPostingResult {
-  return postingResult(ctx, redeem(ctx, input));
+export function loyaltyBonus(input: ParsedInputOf<'loyalty.bonus'>, ctx: HandlerContext): LedgerPostingResult {
+  if (input.staffId !== undefined) requireActiveStaff(ctx, input.staffId);
+  return postingResult(ctx, postBonus(ctx, input));
+}
+
+export function loyaltyRedeem(input: ParsedInputOf<'loyalty.redeem'>, ctx: HandlerContext): RedemptionResult {
+  if (input.staffId !== undefined) requireActiveStaff(ctx, input.staffId);
+  const redeemed = redeemReward(ctx, input);
+  return { ...postingResult(ctx, redeemed), coupon: redeemed.coupon };
 }
 
 export function loyaltySettingsGet(_input: ParsedInputOf<'loyalty.settings.get'>, ctx: HandlerContext): LoyaltySettings {
@@ -53,7 +79,9 @@ export const loyaltyHandlers = {
   'loyalty.balance': loyaltyBalance,
   'loyalty.history': loyaltyHistory,
   'loyalty.adjust': loyaltyAdjust,
+  'loyalty.bonus': loyaltyBonus,
   'loyalty.redeem': loyaltyRedeem,
   'loyalty.settings.get': loyaltySettingsGet,
   'loyalty.settings.update': loyaltySettingsUpdate,
+  ...programHandlers,
 };

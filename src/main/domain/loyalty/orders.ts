@@ -1,8 +1,12 @@
 import type { EarningBasis, LoyaltySettings } from '../../../shared/contract';
 import { AppError } from '../../../shared/errors';
 import { minorUnitDigits } from '../../../shared/money';
+import { addMonthsUtc, DAY_MS } from './dates';
 import { entryByKey, inLedgerTransaction, post, statement, type LedgerContext, type Posting } from './ledger';
+import { bestCampaignMultiplier, customerSegment } from './program';
 import { readLoyaltySettings } from './settings';
+import { currentCustomerId } from '../customers/merged';
+import { tierStatus } from './tiers';
 
 /**
  * Points from orders: earning on a paid order and taking them back on refund.
@@ -18,32 +22,26 @@ export interface EarningRules {
   pendingDays: number;
   /** Calendar months after the order until its lot expires; null: never. */
   lifetimeMonths: number | null;
+  /** days (the default): pendingDays after placement; deliveryPlusReturnWindow: see pendingUntil. */
+  pendingMode?: 'days' | 'deliveryPlusReturnWindow';
+  returnWindowDays?: number;
+  /** Tier × campaign multiplier for this order (at most 2 decimals each); 1 when absent. */
+  multiplier?: number;
 }
 
+/** The program's rules for earning, before any multiplier (which depends on the customer and the day). */
 export function earningRulesOf(settings: LoyaltySettings): EarningRules {
-  const { pointsPerCurrencyUnit, basis, pendingDays, lotLifetimeMonths } = settings.earning;
-  return { pointsPerUnit: pointsPerCurrencyUnit, basis, pendingDays, lifetimeMonths: lotLifetimeMonths };
+  const { pointsPerCurrencyUnit, basis, pendingDays, lotLifetimeMonths, pendingMode, returnWindowDays,
+    expiryMode } = settings.earning;
+  return { pointsPerUnit: pointsPerCurrencyUnit, basis, pendingDays, pendingMode, returnWindowDays,
+    lifetimeMonths: expiryMode === 'inactivity' ? null : lotLifetimeMonths };
 }
 
 export const DEFAULT_EARNING_RULES: EarningRules = {
   pointsPerUnit: 1, basis: 'subtotalAfterDiscounts', pendingDays: 14, lifetimeMonths: 12,
 };
 
-const DAY_MS = 86_400_000;
-
-/**
- * The same day `months` calendar months later (UTC), or the month's last day
- * when it has no such day: 31 January + 1 month is 28 (or 29) February.
- */
-export function addMonthsUtc(fromMs: number, months: number): Date {
-  const from = new Date(fromMs);
-  const target = new Date(from);
-  target.setUTCDate(1);
-  target.setUTCMonth(from.getUTCMonth() + months);
-  const lastDay = new Date(Date.UTC(target.getUTCFullYear(), target.getUTCMonth() + 1, 0)).getUTCDate();
-  target.setUTCDate(Math.min(from.getUTCDate(), lastDay));
-  return target;
-}
+export { addMonthsUtc } from './dates';
 
 const EARNING_STATUSES = ['paid', 'partially_refunded', 'refunded'];
 
@@ -78,10 +76,42 @@ export const earnKey = (orderId: number): string => `order:${orderId}:earn`;
  * 57 on 100 units (10000 × 0.57 / 100 is 56.99… in floating point).
  */
 export function pointsForOrder(order: Pick<OrderFacts, 'subtotalMinor' | 'discountMinor' | 'totalMinor' | 'currency'>,
-  rules: Pick<EarningRules, 'pointsPerUnit' | 'basis'>): number {
+  rules: Pick<EarningRules, 'pointsPerUnit' | 'basis' | 'multiplier'>): number {
   const basisMinor = rules.basis === 'total' ? order.totalMinor : order.subtotalMinor - order.discountMinor;
-  const rateHundredths = Math.round(rules.pointsPerUnit * 100);
-  return Math.floor((Math.max(0, basisMinor) * rateHundredths) / (100 * 10 ** minorUnitDigits(order.currency)));
+  const rateHundredths = BigInt(Math.round(rules.pointsPerUnit * 100));
+  // The multiplier is a product of two 2-decimal factors: exact in ten-thousandths. BigInt: no overflow, no drift.
+  const multiplier = BigInt(Math.round((rules.multiplier ?? 1) * 10_000));
+  const scale = 100n * 10n ** BigInt(minorUnitDigits(order.currency)) * 10_000n;
+  return Number((BigInt(Math.max(0, basisMinor)) * rateHundredths * multiplier) / scale);
+}
+
+/**
+ * When an order's points become spendable. In deliveryPlusReturnWindow mode:
+ * the first delivery of the order plus the return window when a shipment is
+ * already delivered at posting time; otherwise a conservative estimate,
+ * placement + pendingDays + returnWindowDays. The ledger is append-only, so
+ * the date is fixed when the points post: the estimate is the latest a normal
+ * delivery would reach, and the points become available then without any rewrite.
+ */
+export function pendingUntil(ctx: LedgerContext, order: Pick<OrderFacts, 'id' | 'placedAt'>,
+  rules: EarningRules): string {
+  const placedMs = Date.parse(order.placedAt);
+  if (rules.pendingMode !== 'deliveryPlusReturnWindow') return new Date(placedMs + rules.pendingDays * DAY_MS).toISOString();
+  const windowMs = (rules.returnWindowDays ?? 0) * DAY_MS;
+  const delivered = statement(ctx.sqlite,
+    'SELECT min(delivered_at) AS at FROM shipments WHERE order_id = ? AND delivered_at IS NOT NULL',
+  ).get(order.id) as { at: string | null };
+  if (delivered.at) return new Date(Date.parse(delivered.at) + windowMs).toISOString();
+  return new Date(placedMs + rules.pendingDays * DAY_MS + windowMs).toISOString();
+}
+
+/** The stored program's rules for this order, with the customer's tier and the best campaign applied. */
+function programRules(ctx: LedgerContext, settings: LoyaltySettings, order: OrderFacts): EarningRules {
+  const customerId = order.customerId as number;
+  const tier = tierStatus(ctx, customerId)?.multiplier ?? 1;
+  const campaign = settings.campaigns.length === 0 ? 1
+    : bestCampaignMultiplier(settings.campaigns, order.placedAt, customerSegment(ctx.sqlite, customerId));
+  return { ...earningRulesOf(settings), multiplier: tier * campaign };
 }
 
 /**
@@ -95,13 +125,13 @@ export function earnForOrder(ctx: LedgerContext, orderId: number, rules?: Earnin
   const existing = entryByKey(ctx.sqlite, earnKey(orderId));
   if (existing) return { entry: existing, replayed: true };
   const order = orderFacts(ctx, orderId);
+  if (order.customerId === null || order.status === 'cancelled') return null;
+  if (!EARNING_STATUSES.includes(order.financialStatus)) return null;
   if (!rules) {
     const settings = readLoyaltySettings(ctx.sqlite);
     if (!settings.enabled) return null;
-    rules = earningRulesOf(settings);
+    rules = programRules(ctx, settings, order);
   }
-  if (order.customerId === null || order.status === 'cancelled') return null;
-  if (!EARNING_STATUSES.includes(order.financialStatus)) return null;
   const points = pointsForOrder(order, rules);
   if (points <= 0) return null;
   const placedMs = Date.parse(order.placedAt);
@@ -111,7 +141,7 @@ export function earnForOrder(ctx: LedgerContext, orderId: number, rules?: Earnin
     points,
     orderId,
     idempotencyKey: earnKey(orderId),
-    availableAt: new Date(placedMs + rules.pendingDays * DAY_MS).toISOString(),
+    availableAt: pendingUntil(ctx, order, rules),
     expiresAt: rules.lifetimeMonths === null ? null : addMonthsUtc(placedMs, rules.lifetimeMonths).toISOString(),
   });
 }
@@ -151,7 +181,8 @@ export function reverseForRefund(ctx: LedgerContext, refund: RefundReversal): Po
     const points = target - alreadyReversed;
     if (points <= 0) return null;
     return post(ctx, {
-      customerId: earned.customerId,
+      // After a merge the points live with the surviving customer: take them back there.
+      customerId: currentCustomerId(ctx.sqlite, earned.customerId),
       entryType: 'reverse',
       points: -points,
       orderId: refund.orderId,

@@ -1,12 +1,13 @@
 import { randomUUID } from 'node:crypto';
 import { AppError } from '../../../shared/errors';
-import { inLedgerTransaction, ledgerState, post, type LedgerContext, type Posting } from './ledger';
+import { recordAudit } from '../audit/log';
+import { addMonthsUtc, DAY_MS } from './dates';
+import { inLedgerTransaction, ledgerState, post, statement, type LedgerContext, type Posting } from './ledger';
 import { expiryKey } from './lots';
-import { addMonthsUtc } from './orders';
+import { creditExpiry } from './program';
 import { readLoyaltySettings } from './settings';
 
 /** Staff and customer postings that do not come from an order. */
-const DAY_MS = 86_400_000;
 
 export interface Adjustment {
   customerId: number;
@@ -21,11 +22,15 @@ export interface Adjustment {
   lifetimeDays?: number | null;
 }
 
-function programExpiry(ctx: LedgerContext, fromMs: number): string | null {
-  const months = readLoyaltySettings(ctx.sqlite).earning.lotLifetimeMonths;
-  return months === null ? null : addMonthsUtc(fromMs, months).toISOString();
+export function programExpiry(ctx: LedgerContext, fromMs: number): string | null {
+  return creditExpiry(readLoyaltySettings(ctx.sqlite), fromMs);
 }
 
+/**
+ * A manual adjustment and its audit entry ('points.adjust' on the customer),
+ * in one transaction: neither is ever committed without the other. A replayed
+ * key writes neither again.
+ */
 export function adjust(ctx: LedgerContext, adjustment: Adjustment): Posting {
   const reason = adjustment.reason.trim();
   if (reason === '' || reason.length > 500) {
@@ -36,14 +41,22 @@ export function adjust(ctx: LedgerContext, adjustment: Adjustment): Posting {
   // Given points expire like earned ones unless the caller says otherwise.
   const expiresAt = lifetimeDays === undefined ? programExpiry(ctx, nowMs)
     : lifetimeDays === null ? null : new Date(nowMs + lifetimeDays * DAY_MS).toISOString();
-  return post(ctx, {
-    customerId: adjustment.customerId,
-    entryType: 'adjust',
-    points: adjustment.points,
-    idempotencyKey: adjustment.idempotencyKey ?? `adjust:${randomUUID()}`,
-    expiresAt,
-    reason,
-    staffId: adjustment.staffId ?? null,
+  return inLedgerTransaction(ctx, () => {
+    const posting = post(ctx, {
+      customerId: adjustment.customerId,
+      entryType: 'adjust',
+      points: adjustment.points,
+      idempotencyKey: adjustment.idempotencyKey ?? `adjust:${randomUUID()}`,
+      expiresAt,
+      reason,
+      staffId: adjustment.staffId ?? null,
+    });
+    if (!posting.replayed) {
+      recordAudit(ctx.sqlite, { at: posting.entry.createdAt, staffId: adjustment.staffId ?? null,
+        entityType: 'customer', entityId: adjustment.customerId, action: 'points.adjust',
+        detail: { points: adjustment.points, reason, ledgerEntryId: posting.entry.id } });
+    }
+    return posting;
   });
 }
 
@@ -82,6 +95,43 @@ function customersWithExpiredLots(ctx: LedgerContext, nowIso: string): number[] 
 }
 
 /**
+ * Customers whose last ledger activity is `months` or more before now and who
+ * still hold points: under inactivity expiry, all their points expire. The SQL
+ * cut-off is a day generous; the exact calendar-month rule is checked per customer.
+ */
+function inactiveCustomers(ctx: LedgerContext, months: number): number[] {
+  const now = ctx.now();
+  const cutoff = new Date(addMonthsUtc(now.getTime(), -months).getTime() + DAY_MS).toISOString();
+  const rows = statement(ctx.sqlite,
+    `SELECT customer_id AS customerId, max(created_at) AS lastAt FROM points_ledger
+     GROUP BY customer_id HAVING max(created_at) <= ? AND sum(points) > 0 ORDER BY customer_id`,
+  ).all(cutoff) as { customerId: number; lastAt: string }[];
+  return rows
+    .filter((row) => addMonthsUtc(Date.parse(row.lastAt), months).getTime() <= now.getTime())
+    .map((row) => row.customerId);
+}
+
+/** Expires every lot of the customer for which `due` says so, in one transaction. */
+function expireLots(ctx: LedgerContext, customerId: number, due: (expiresAt: string | null) => boolean,
+  reason: string): Posting[] {
+  const posted: Posting[] = [];
+  inLedgerTransaction(ctx, () => {
+    for (const lot of ledgerState(ctx.sqlite, customerId).lots) {
+      if (lot.remaining <= 0 || !due(lot.expiresAt)) continue;
+      const posting = post(ctx, {
+        customerId,
+        entryType: 'expire',
+        points: -lot.remaining,
+        idempotencyKey: expiryKey(lot.id),
+        reason,
+      });
+      if (!posting.replayed) posted.push(posting);
+    }
+  });
+  return posted;
+}
+
+/**
  * Posts an expire entry for what is left of every lot past its expiry, once
  * per lot (key `lot:<id>:expire`), one customer per transaction. Returns the
  * entries posted. A lot spent to nothing needs no entry. "Now" is the
@@ -92,19 +142,15 @@ export function expireDue(ctx: LedgerContext): Posting[] {
   const nowIso = ctx.now().toISOString();
   const posted: Posting[] = [];
   for (const customerId of customersWithExpiredLots(ctx, nowIso)) {
-    inLedgerTransaction(ctx, () => {
-      for (const lot of ledgerState(ctx.sqlite, customerId).lots) {
-        if (lot.remaining <= 0 || lot.expiresAt === null || lot.expiresAt > nowIso) continue;
-        const posting = post(ctx, {
-          customerId,
-          entryType: 'expire',
-          points: -lot.remaining,
-          idempotencyKey: expiryKey(lot.id),
-          reason: 'Points expired',
-        });
-        if (!posting.replayed) posted.push(posting);
-      }
-    });
+    posted.push(...expireLots(ctx, customerId, (at) => at !== null && at <= nowIso, 'Points expired'));
+  }
+  // Inactivity expiry: lots have no date of their own; a customer inactive for
+  // the program's months loses every lot still held (once per lot, same keys).
+  const { earning } = readLoyaltySettings(ctx.sqlite);
+  if (earning.expiryMode === 'inactivity') {
+    for (const customerId of inactiveCustomers(ctx, earning.inactivityMonths)) {
+      posted.push(...expireLots(ctx, customerId, () => true, 'Points expired after inactivity'));
+    }
   }
   return posted;
 }

@@ -1,20 +1,20 @@
 import type {
   OrderDetail, OrderLine, OrderPayment, OrderPointsEntry, OrderRefund, OrderReturn, OrderReturnLine,
-  OrderShipment, OrderTicket, OrderTrackingEvent,
+  OrderPointsSummary, OrderShipment, OrderTicket, OrderTrackingEvent,
 } from '../../../shared/contract';
 import { AppError } from '../../../shared/errors';
 import type { Sqlite } from '../../db/connection';
+import { auditTrail } from '../audit/log';
 import { customerName } from './list';
 
 /**
  * `orders.get`: the order and everything that happened to it, for the detail
- * drawer. Each part is one indexed lookup by order id, except tickets and
- * return lines: 0001 has no index for those (tickets_order and return_lines_return
- * are proposed for 0002; see tests/unit/orders-plan.test.ts).
+ * drawer. Each part is one indexed lookup by order id (tickets_order and
+ * return_lines_return come with migration 0003; see tests/unit/orders-plan.test.ts).
  */
 type OrderHead = Omit<OrderDetail,
   'customer' | 'customerSummary' | 'remoteTags' | 'localTags' | 'lines' | 'payments' | 'refunds'
-  | 'shipments' | 'tickets' | 'returns' | 'points'> & { customerId: number | null; remoteTags: string; localTags: string };
+  | 'shipments' | 'tickets' | 'returns' | 'points' | 'tags' | 'pointsSummary' | 'audit'> & { customerId: number | null; remoteTags: string; localTags: string };
 
 function head(sqlite: Sqlite, id: number): OrderHead | undefined {
   return sqlite.prepare<[number], OrderHead>(
@@ -80,16 +80,30 @@ function returns(sqlite: Sqlite, orderId: number): OrderReturn[] {
   return rows.map((r) => ({ ...r, lines: lines.all(r.id) }));
 }
 
+/** Summed from the entries already read: no second trip to the ledger. */
+function pointsSummary(entries: readonly OrderPointsEntry[]): OrderPointsSummary {
+  const total = (type: string) => entries.filter((e) => e.entryType === type).reduce((sum, e) => sum + e.points, 0);
+  const redeemed = entries.some((e) => e.entryType === 'redeem');
+  return { earned: total('earn'), reversed: -total('reverse'), spentOnOrder: redeemed ? -total('redeem') : null };
+}
+
 export function getOrder(sqlite: Sqlite, id: number): OrderDetail {
   const order = head(sqlite, id);
   if (!order) throw new AppError('NOT_FOUND', `There is no order with id ${id}.`);
   const { customerId, remoteTags, localTags, ...rest } = order;
   const c = customerId === null ? undefined : customer(sqlite, customerId);
   const name = c ? customerName(c.firstName, c.lastName) : null;
+  const remote = tags(remoteTags);
+  const local = tags(localTags);
+  const points = all<OrderPointsEntry>(sqlite,
+    `SELECT id, entry_type AS entryType, points, available_at AS availableAt, expires_at AS expiresAt,
+            reason, created_at AS createdAt
+       FROM points_ledger WHERE order_id = ? ORDER BY created_at, id`, id);
   return {
     ...rest,
-    remoteTags: tags(remoteTags),
-    localTags: tags(localTags),
+    remoteTags: remote,
+    localTags: local,
+    tags: [...new Set([...remote, ...local])].sort(),
     customer: c ? { id: c.id, name, email: c.email } : null,
     customerSummary: c
       ? { id: c.id, name, email: c.email, phone: c.phone, country: c.country,
@@ -111,9 +125,8 @@ export function getOrder(sqlite: Sqlite, id: number): OrderDetail {
       `SELECT id, channel, subject, status, priority, created_at AS createdAt, solved_at AS solvedAt
          FROM tickets WHERE order_id = ? ORDER BY created_at, id`, id),
     returns: returns(sqlite, id),
-    points: all<OrderPointsEntry>(sqlite,
-      `SELECT id, entry_type AS entryType, points, available_at AS availableAt, expires_at AS expiresAt,
-              reason, created_at AS createdAt
-         FROM points_ledger WHERE order_id = ? ORDER BY created_at, id`, id),
+    points,
+    pointsSummary: pointsSummary(points),
+    audit: auditTrail(sqlite, 'order', id, 100),
   };
 }

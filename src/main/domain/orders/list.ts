@@ -2,6 +2,7 @@ import type { OrderPage, OrderRow, OrderSortKey, ParsedInputOf } from '../../../
 import { addDays } from '../../../shared/dates';
 import type { Sqlite } from '../../db/connection';
 import { decodeCursor, encodeCursor, queryFingerprint, type SortKeyValue } from './cursor';
+import { choosePagePlan, taggedOrdersSql, type PagePlan } from './page-plan';
 import { searchCondition } from './search';
 import { SqlParams } from './sql-params';
 
@@ -37,6 +38,10 @@ export function filterConditions(sqlite: Sqlite, filter: Filter, params: SqlPara
   if (filter.paymentMethod) where.push(params.in('o.payment_method', 'method', filter.paymentMethod));
   if (filter.minTotalMinor !== undefined) where.push(`o.total_minor >= ${params.add('min', filter.minTotalMinor)}`);
   if (filter.maxTotalMinor !== undefined) where.push(`o.total_minor <= ${params.add('max', filter.maxTotalMinor)}`);
+  if (filter.tag) {
+    // Correlated, so a walk checks each row through order_tags' key and stops after a page.
+    where.push(`EXISTS (SELECT 1 FROM order_tags t WHERE t.order_id = o.id AND ${params.in('t.tag', 'tag', filter.tag)})`);
+  }
   if (filter.search) {
     const condition = searchCondition(sqlite, filter.search, params);
     if (condition === null) return null;
@@ -91,21 +96,29 @@ function sortKeyOf(row: ListedOrder, index: number): SortKeyValue {
   return value;
 }
 
-/**
- * Whether a date-sorted page must walk orders_placed. Left alone, SQLite takes
- * a one-value filter on a column outside that index (fulfilment "unfulfilled",
- * payment "cash", a store) as highly selective and scans and sorts the whole
- * table: 120 ms instead of 0.2 ms at 1M orders. The walk stops after `limit`
- * rows; its worst case, a filter nothing matches, reads the index to the end
- * (about 200 ms at 1M, against 70 ms for the scan). A search keeps its own index.
- */
-function walksPlacedIndex(query: ListQuery): boolean {
-  return query.sort.by === 'placedAt' && !query.filter?.search;
+/** The FROM clause for a plan: which table drives, and which index it may use. */
+function fromClause(plan: PagePlan, filter: Filter, params: SqlParams): string {
+  switch (plan.kind) {
+    case 'search':
+      return 'orders o';
+    case 'tagged':
+      // CROSS JOIN keeps order_tags outside: the few tagged orders, then each by its key.
+      return `(${taggedOrdersSql(filter.tag ?? [], params)}) tagged CROSS JOIN orders o ON o.id = tagged.order_id`;
+    case 'range':
+      return 'orders o INDEXED BY orders_placed_filters';
+    case 'walk':
+      return `orders o INDEXED BY ${plan.index}`;
+  }
 }
 
 /** The statement for one page, exported so the plan tests see exactly what runs. */
-export function pageStatement(sqlite: Sqlite, query: ListQuery): { sql: string; params: SqlParams } | null {
+export function pageStatement(
+  sqlite: Sqlite,
+  query: ListQuery,
+  plan: PagePlan = choosePagePlan(sqlite, query),
+): { sql: string; params: SqlParams; plan: PagePlan } | null {
   const params = new SqlParams();
+  const from = fromClause(plan, query.filter ?? {}, params);
   const where = filterConditions(sqlite, query.filter ?? {}, params);
   if (where === null) return null;
   const keys = SORT_KEYS[query.sort.by];
@@ -122,16 +135,17 @@ export function pageStatement(sqlite: Sqlite, query: ListQuery): { sql: string; 
          o.channel, o.payment_method AS paymentMethod, o.currency,
          o.total_minor AS totalMinor, o.refunded_minor AS refundedMinor,
          ${keys.map((k, i) => `${k} AS k${i}`).join(', ')}
-    FROM orders o ${walksPlacedIndex(query) ? 'INDEXED BY orders_placed' : ''}
+    FROM ${from}
     LEFT JOIN customers c ON c.id = o.customer_id
    ${where.length > 0 ? `WHERE ${where.join(' AND ')}` : ''}
    ORDER BY ${[...keys, 'o.id'].map((k) => `${k} ${dir}`).join(', ')}
    LIMIT ${query.limit + 1}`;
-  return { sql, params };
+  return { sql, params, plan };
 }
 
-export function listOrders(sqlite: Sqlite, query: ListQuery): OrderPage {
-  const statement = pageStatement(sqlite, query);
+/** `plan` is for tests and the bench, to check each plan gives the same rows; the page chooses otherwise. */
+export function listOrders(sqlite: Sqlite, query: ListQuery, plan?: PagePlan): OrderPage {
+  const statement = pageStatement(sqlite, query, plan);
   if (statement === null) return { rows: [], nextCursor: null };
   const listed = sqlite.prepare<Record<string, string | number>, ListedOrder>(statement.sql).all(statement.params.values);
   // One row more than asked tells whether another page exists.

@@ -21,9 +21,11 @@ export function errorCodeOf(error: unknown): ErrorCode {
 /** Accepts only a well-formed error value; a malformed one becomes INTERNAL. */
 export function toErrorValue(raw: unknown): ErrorValue {
   if (raw && typeof raw === 'object') {
-    const { code, message } = raw as { code?: unknown; message?: unknown };
+    const { code, message, details } = raw as { code?: unknown; message?: unknown; details?: unknown };
     if (isErrorCode(code)) {
-      return { code, message: typeof message === 'string' ? message : code };
+      // Details carry the field issues of a VALIDATION error and the figures of a refusal.
+      const text = typeof message === 'string' ? message : code;
+      return details === undefined ? { code, message: text } : { code, message: text, details };
     }
   }
   return { code: 'INTERNAL', message: 'Malformed error from the core' };

@@ -3,8 +3,8 @@ import type { CustomerMixSeries, DashboardQuery } from '../../../../shared/contr
 import { useI18n } from '../../i18n';
 import { useCustomerMix } from './api';
 import { CHART_HEIGHT, ChartCard } from './ChartCard';
-import { chartColors, legendStyle, periodAxisProps, valueAxisProps } from './chartStyle';
-import { pointTooltip } from './ChartTooltip';
+import { chartColors, legendStyle, periodAxisProps, valueAxisProps } from '../../components/chart/chartStyle';
+import { pointTooltip } from '../../components/chart/ChartTooltip';
 import { periodTick, periodTitle, spanDays } from './periods';
 
 type Point = CustomerMixSeries['points'][number];

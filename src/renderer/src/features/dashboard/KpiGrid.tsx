@@ -10,8 +10,8 @@ import {
 } from '@tabler/icons-react';
 import type { DashboardSummary } from '../../../../shared/contract';
 import { useI18n } from '../../i18n';
-import { pointsChange, relativeChange } from './change';
-import { KpiCard } from './KpiCard';
+import { pointsChange, relativeChange } from '../../components/change';
+import { KpiCard } from '../../components/KpiCard';
 
 const GRID_COLS = { base: 1, xs: 2, lg: 3 } as const;
 

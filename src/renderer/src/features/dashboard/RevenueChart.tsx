@@ -3,8 +3,8 @@ import type { DashboardQuery, RevenueSeries } from '../../../../shared/contract'
 import { useI18n } from '../../i18n';
 import { useRevenueSeries } from './api';
 import { CHART_HEIGHT, ChartCard } from './ChartCard';
-import { chartColors, periodAxisProps, valueAxisProps } from './chartStyle';
-import { pointTooltip } from './ChartTooltip';
+import { chartColors, periodAxisProps, valueAxisProps } from '../../components/chart/chartStyle';
+import { pointTooltip } from '../../components/chart/ChartTooltip';
 import { moneyTicks } from './niceTicks';
 import { periodTick, periodTitle, spanDays } from './periods';
 

@@ -1,6 +1,6 @@
 import { Group, Paper, Stack, Text, ThemeIcon } from '@mantine/core';
 import type { Icon } from '@tabler/icons-react';
-import { useI18n } from '../../i18n';
+import { useI18n } from '../i18n';
 import { directionOf, type Change } from './change';
 
 export interface KpiCardProps {

@@ -1,0 +1,179 @@
+import type { RfmRecomputeResult } from '../../../shared/contract';
+import type { Sqlite } from '../../db/connection';
+import { segmentCaseSql, segmentOf } from './segments-grid';
+
+/**
+ * RFM figures (recency, frequency, monetary) per customer, kept in
+ * customer_rfm, which is derived and rebuilt whole by one set-based statement.
+ *
+ * What counts: orders not cancelled and not voided or failed (no sale took
+ * place); spend is total less refunds, summed only over orders in the
+ * customer's store currency (a customer merged across currencies keeps the
+ * others in the order count, not in the money).
+ *
+ * Scores are quintiles by percent rank, 1 + floor(5 × percent_rank), rather
+ * than NTILE: NTILE splits ties at random, so two customers with one order
+ * each could get F = 1 and F = 3; a percent rank gives equal values equal
+ * scores (with most customers buying once, they all get F = 1).
+ */
+export const QUALIFYING_ORDER = `o.status <> 'cancelled' AND o.financial_status NOT IN ('voided', 'failed')`;
+
+const score = (column: string) => `min(5, 1 + CAST(5 * percent_rank() OVER (ORDER BY ${column}) AS INTEGER))`;
+
+const RECOMPUTE_SQL = `
+  INSERT INTO customer_rfm (customer_id, store_id, marketing_consent, recency_days, frequency, monetary_minor, r, f, m, segment,
+    last_order_at, first_order_at, orders_count, spend_minor, computed_at)
+  WITH agg AS (
+    SELECT o.customer_id AS id, count(*) AS n, min(o.placed_at) AS first_at, max(o.placed_at) AS last_at,
+           sum(CASE WHEN o.currency = s.currency THEN o.total_minor - o.refunded_minor ELSE 0 END) AS spend
+      FROM orders o
+      JOIN customers c ON c.id = o.customer_id AND c.merged_into_id IS NULL
+      JOIN stores s ON s.id = c.store_id
+     WHERE ${QUALIFYING_ORDER}
+     GROUP BY o.customer_id
+  ), scored AS (
+    SELECT id, n, first_at, last_at, spend, ${score('last_at')} AS r, ${score('n')} AS f, ${score('spend')} AS m
+      FROM agg
+  )
+  SELECT c.id, c.store_id, c.marketing_consent, CAST(julianday(@now) - julianday(sc.last_at) AS INTEGER), coalesce(sc.n, 0), coalesce(sc.spend, 0),
+         sc.r, sc.f, sc.m, ${segmentCaseSql('sc.r', 'sc.f', 'sc.m')},
+         sc.last_at, sc.first_at, coalesce(sc.n, 0), coalesce(sc.spend, 0), @now
+    FROM customers c LEFT JOIN scored sc ON sc.id = c.id
+   WHERE c.merged_into_id IS NULL`;
+
+const COMPUTED_AT_KEY = 'customers.rfmComputedAt';
+
+/** When the last full recompute ran (kept in settings: reading it off 500k rows would be a scan). */
+export function figuresComputedAt(sqlite: Sqlite): string | null {
+  const row = sqlite.prepare<[string], { value: string }>('SELECT value FROM settings WHERE key = ?').get(COMPUTED_AT_KEY);
+  return row ? (JSON.parse(row.value) as string) : null;
+}
+
+/** Rebuilds every customer's row in one transaction. */
+export function recomputeAllRfm(sqlite: Sqlite, now: Date): RfmRecomputeResult {
+  const started = performance.now();
+  const computedAt = now.toISOString();
+  const counts = sqlite.transaction(() => {
+    // Building each index once over the sorted result is several times cheaper than keeping
+    // four indexes up to date through half a million inserts; the definitions are the
+    // migration's own, read back from the schema, and all of it is one transaction.
+    const indexes = sqlite
+      .prepare<[], { name: string; sql: string }>(
+        "SELECT name, sql FROM sqlite_master WHERE type = 'index' AND tbl_name = 'customer_rfm' AND sql IS NOT NULL",
+      )
+      .all();
+    for (const index of indexes) sqlite.prepare(`DROP INDEX ${index.name}`).run();
+    sqlite.prepare('DELETE FROM customer_rfm').run();
+    sqlite.prepare(RECOMPUTE_SQL).run({ now: computedAt });
+    for (const index of indexes) sqlite.prepare(index.sql).run();
+    sqlite
+      .prepare(`INSERT INTO settings (key, value, updated_at) VALUES (?, ?, ?)
+        ON CONFLICT (key) DO UPDATE SET value = excluded.value, updated_at = excluded.updated_at`)
+      .run(COMPUTED_AT_KEY, JSON.stringify(computedAt), computedAt);
+    return sqlite
+      .prepare<[], { customers: number; withOrders: number }>(
+        'SELECT count(*) AS customers, count(segment) AS withOrders FROM customer_rfm',
+      )
+      .get()!;
+  }).immediate();
+  return { ...counts, computedAt, durationMs: Math.round(performance.now() - started) };
+}
+
+interface LiveFigures {
+  n: number;
+  spend: number | null;
+  firstAt: string | null;
+  lastAt: string | null;
+}
+
+/** One customer's order figures, live, through orders_customer. */
+type CustomerFigures = LiveFigures & { currency: string; storeId: number; marketing: number };
+
+export function liveFigures(sqlite: Sqlite, customerId: number): CustomerFigures {
+  return sqlite
+    .prepare<[number], CustomerFigures>(
+      `SELECT count(o.id) AS n, min(o.placed_at) AS firstAt, max(o.placed_at) AS lastAt, s.currency,
+              c.store_id AS storeId, c.marketing_consent AS marketing,
+              sum(CASE WHEN o.currency = s.currency THEN o.total_minor - o.refunded_minor ELSE 0 END) AS spend
+         FROM customers c JOIN stores s ON s.id = c.store_id
+         LEFT JOIN orders o ON o.customer_id = c.id AND ${QUALIFYING_ORDER}
+        WHERE c.id = ?`,
+    )
+    .get(customerId)!;
+}
+
+/**
+ * Rewrites one customer's row (after a merge) against the stored population:
+ * their percent rank is the share of customers with orders below them. The
+ * others keep their scores until the next full recompute.
+ */
+export function recomputeCustomerRfm(sqlite: Sqlite, customerId: number, now: Date): void {
+  const live = liveFigures(sqlite, customerId);
+  const computedAt = now.toISOString();
+  let scores: { r: number; f: number; m: number } | null = null;
+  if (live.n > 0 && live.lastAt !== null) {
+    const population = sqlite
+      .prepare<[number], { n: number }>('SELECT count(*) AS n FROM customer_rfm WHERE orders_count > 0 AND customer_id <> ?')
+      .get(customerId)!.n;
+    const below = (sql: string, value: string | number) =>
+      sqlite.prepare<[string | number, number], { n: number }>(sql).get(value, customerId)!.n;
+    const rank = (count: number) => (population === 0 ? 0 : count / population);
+    const toScore = (p: number) => Math.min(5, 1 + Math.floor(5 * p));
+    scores = {
+      r: toScore(rank(below(`SELECT count(*) AS n FROM customer_rfm
+        WHERE coalesce(last_order_at, '') > '' AND coalesce(last_order_at, '') < ? AND customer_id <> ?`, live.lastAt))),
+      f: toScore(rank(below(`SELECT count(*) AS n FROM customer_rfm
+        WHERE orders_count > 0 AND orders_count < ? AND customer_id <> ?`, live.n))),
+      m: toScore(rank(below(`SELECT count(*) AS n FROM customer_rfm
+        WHERE orders_count > 0 AND spend_minor < ? AND customer_id <> ?`, live.spend ?? 0))),
+    };
+  }
+  const recency = live.lastAt === null ? null : Math.floor((now.getTime() - Date.parse(live.lastAt)) / 86_400_000);
+  sqlite
+    .prepare(
+      `INSERT OR REPLACE INTO customer_rfm (customer_id, store_id, marketing_consent, recency_days, frequency,
+         monetary_minor, r, f, m, segment, last_order_at, first_order_at, orders_count, spend_minor, computed_at)
+       VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+    )
+    .run(customerId, live.storeId, live.marketing, recency, live.n, live.spend ?? 0, scores?.r ?? null, scores?.f ?? null, scores?.m ?? null,
+      scores ? segmentOf(scores.r, scores.f, scores.m) : null, live.lastAt, live.firstAt, live.n, live.spend ?? 0,
+      computedAt);
+}
+
+/**
+ * Makes sure the list has a row for every customer: computes everything on
+ * first open (empty table), and gives customers created since the last
+ * computation a row with their live figures and no segment yet. Customer ids
+ * only grow, so the newcomers are an id range above the last row.
+ */
+export function ensureRfm(sqlite: Sqlite, now: Date): void {
+  const any = sqlite.prepare('SELECT 1 FROM customer_rfm LIMIT 1').get();
+  if (any === undefined) {
+    if (sqlite.prepare('SELECT 1 FROM customers WHERE merged_into_id IS NULL LIMIT 1').get() !== undefined) {
+      recomputeAllRfm(sqlite, now);
+    }
+    return;
+  }
+  const newcomers = sqlite
+    .prepare<[], { id: number }>(
+      `SELECT c.id FROM customers c
+        WHERE c.id > (SELECT max(customer_id) FROM customer_rfm) AND c.merged_into_id IS NULL
+          AND NOT EXISTS (SELECT 1 FROM customer_rfm r WHERE r.customer_id = c.id)
+        LIMIT 10000`,
+    )
+    .all();
+  if (newcomers.length === 0) return;
+  sqlite.transaction(() => {
+    for (const { id } of newcomers) writeUnscoredRow(sqlite, id, now);
+  })();
+}
+
+function writeUnscoredRow(sqlite: Sqlite, customerId: number, now: Date): void {
+  const live = liveFigures(sqlite, customerId);
+  sqlite
+    .prepare(
+      `INSERT OR IGNORE INTO customer_rfm (customer_id, store_id, marketing_consent, frequency, monetary_minor,
+         last_order_at, first_order_at, orders_count, spend_minor, computed_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+    )
+    .run(customerId, live.storeId, live.marketing, live.n, live.spend ?? 0, live.lastAt, live.firstAt, live.n, live.spend ?? 0, now.toISOString());
+}

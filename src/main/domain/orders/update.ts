@@ -1,0 +1,71 @@
+import type { OrderDetail, ParsedInputOf } from '../../../shared/contract';
+import type { HandlerContext } from '../../core/handler';
+import { recordAudit } from '../audit/log';
+import { enqueueOutbox } from '../outbox/enqueue';
+import { getOrder } from './detail';
+import { orderFacts, requireActiveStaff } from './staff';
+
+/**
+ * `orders.update`: the local note and tags. One transaction writes the order,
+ * its audit entry and the outbox messages (order_tags follows through the
+ * triggers of migration 0003). A request whose idempotency key this order
+ * has already seen (kept in its audit entries) writes nothing, even if a later
+ * change came between; a field equal to what is stored is left alone.
+ */
+type UpdateInput = ParsedInputOf<'orders.update'>;
+
+function parseTags(json: string): string[] {
+  try {
+    const value: unknown = JSON.parse(json);
+    return Array.isArray(value) ? value.filter((t): t is string => typeof t === 'string') : [];
+  } catch {
+    return [];
+  }
+}
+
+/** Tags as the merchant typed them, without repeats, in their order. */
+const distinct = (tags: readonly string[]) => [...new Set(tags)];
+
+function alreadyApplied(ctx: HandlerContext, orderId: number, key: string): boolean {
+  return ctx.sqlite
+    .prepare<[number, string], { id: number }>(
+      `SELECT id FROM audit_log WHERE entity_type = 'order' AND entity_id = ?
+         AND action IN ('note.set', 'tags.set') AND json_extract(detail, '$.idempotencyKey') = ?`,
+    )
+    .get(orderId, key) !== undefined;
+}
+
+export function updateOrder(input: UpdateInput, ctx: HandlerContext): OrderDetail {
+  const { sqlite } = ctx;
+  const changed = sqlite.transaction((): boolean => {
+    requireActiveStaff(sqlite, input.staffId);
+    const order = orderFacts(sqlite, input.id);
+    if (alreadyApplied(ctx, order.id, input.idempotencyKey)) return false;
+    const now = ctx.now();
+    const beforeTags = parseTags(order.localTags);
+    const note = input.note === undefined ? order.localNote : input.note === null || input.note.trim() === '' ? null : input.note;
+    const tags = input.tags === undefined ? beforeTags : distinct(input.tags);
+    const noteChanged = note !== order.localNote;
+    const tagsChanged = JSON.stringify(tags) !== JSON.stringify(beforeTags);
+    if (!noteChanged && !tagsChanged) return false;
+    sqlite
+      .prepare('UPDATE orders SET local_note = ?, local_tags = ?, updated_at = ? WHERE id = ?')
+      .run(note, JSON.stringify(tags), now.toISOString(), order.id);
+    const message = { storeId: order.storeId, targetType: 'order', targetId: order.id };
+    if (noteChanged) {
+      recordAudit(sqlite, { at: now, staffId: input.staffId, entityType: 'order', entityId: order.id, action: 'note.set',
+        detail: { before: order.localNote, after: note, idempotencyKey: input.idempotencyKey } });
+      enqueueOutbox(sqlite, { ...message, idempotencyKey: `order:${order.id}:note:${input.idempotencyKey}`,
+        operation: 'order.note.set', payload: { externalId: order.externalId, note } }, now);
+    }
+    if (tagsChanged) {
+      recordAudit(sqlite, { at: now, staffId: input.staffId, entityType: 'order', entityId: order.id, action: 'tags.set',
+        detail: { before: beforeTags, after: tags, idempotencyKey: input.idempotencyKey } });
+      enqueueOutbox(sqlite, { ...message, idempotencyKey: `order:${order.id}:tags:${input.idempotencyKey}`,
+        operation: 'order.tags.set', payload: { externalId: order.externalId, tags } }, now);
+    }
+    return true;
+  })();
+  if (changed) ctx.emit('data.changed', { areas: ['orders'] });
+  return getOrder(sqlite, input.id);
+}

@@ -1,0 +1,85 @@
+import { Anchor, Badge, Group, Paper, Stack, Text, Timeline } from '@mantine/core';
+import { IconExternalLink } from '@tabler/icons-react';
+import type { OrderDetail, OrderShipment } from '../../../../../shared/contract';
+import { useI18n } from '../../../i18n';
+import { useDateTime } from '../dateTime';
+import { codeLabel } from '../labels';
+import { Section } from './Section';
+
+const SHIPMENT_COLORS: Record<string, string> = {
+  Delivered: 'teal',
+  AttemptFail: 'red',
+  Exception: 'red',
+  Expired: 'gray',
+  OutForDelivery: 'blue',
+  InTransit: 'blue',
+};
+
+export function ShipmentsSection({ order }: { order: OrderDetail }) {
+  const { t } = useI18n();
+  return (
+    <Section title={t('orders.section.shipments')} count={order.shipments.length} testId="order-shipments">
+      <Stack gap="sm">
+        {order.shipments.map((shipment) => (
+          <ShipmentCard key={shipment.id} shipment={shipment} />
+        ))}
+      </Stack>
+    </Section>
+  );
+}
+
+function ShipmentCard({ shipment }: { shipment: OrderShipment }) {
+  const { t, format } = useI18n();
+  const dateTime = useDateTime();
+  // Newest first: what happened last is what the merchant asks about.
+  const events = [...shipment.trackingEvents].sort((a, b) => b.occurredAt.localeCompare(a.occurredAt));
+  return (
+    <Paper withBorder radius="md" p="sm" data-testid="order-shipment">
+      <Group justify="space-between" wrap="nowrap" align="flex-start" mb={events.length ? 'sm' : 0}>
+        <Stack gap={2}>
+          <Group gap={6}>
+            <Text size="sm" fw={600}>
+              {shipment.carrier}
+              {shipment.service ? ` · ${shipment.service}` : ''}
+            </Text>
+            <Badge size="sm" variant="light" color={SHIPMENT_COLORS[shipment.status] ?? 'gray'}>
+              {codeLabel(t, 'orders.code.shipment', shipment.status)}
+            </Badge>
+          </Group>
+          <Text size="xs" c="dimmed">
+            {shipment.trackingNumber ?? ''}
+            {shipment.deliveredAt
+              ? ` · ${t('orders.shipments.delivered', { date: format.date(shipment.deliveredAt) })}`
+              : shipment.estimatedDeliveryAt
+                ? ` · ${t('orders.shipments.expected', { date: format.date(shipment.estimatedDeliveryAt) })}`
+                : ''}
+          </Text>
+        </Stack>
+        {shipment.trackingUrl && (
+          <Anchor href={shipment.trackingUrl} target="_blank" rel="noreferrer noopener" size="sm" style={{ whiteSpace: 'nowrap' }}>
+            {t('orders.shipments.track')} <IconExternalLink size={12} aria-hidden />
+          </Anchor>
+        )}
+      </Group>
+      {events.length === 0 ? (
+        <Text size="xs" c="dimmed" mt={6}>
+          {t('orders.shipments.noEvents')}
+        </Text>
+      ) : (
+        <Timeline bulletSize={10} lineWidth={2} active={0}>
+          {events.map((event) => (
+            <Timeline.Item
+              key={event.id}
+              title={<Text size="sm">{event.message ?? codeLabel(t, 'orders.code.shipment', event.status)}</Text>}
+            >
+              <Text size="xs" c="dimmed">
+                {dateTime(event.occurredAt)}
+                {event.location ? ` · ${event.location}` : ''}
+              </Text>
+            </Timeline.Item>
+          ))}
+        </Timeline>
+      )}
+    </Paper>
+  );
+}
