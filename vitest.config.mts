@@ -2,7 +2,8 @@ import { defineConfig } from 'vitest/config';
 
 export default defineConfig({
   test: {
-    include: ['tests/unit/**/*.test.ts', 'tests/integration/**/*.test.ts', 'src/**/*.test.ts'],
+    // tests/renderer: the renderer's plain logic (no DOM), typechecked with the web project.
+    include: ['tests/unit/**/*.test.ts', 'tests/integration/**/*.test.ts', 'tests/renderer/**/*.test.ts', 'src/**/*.test.ts'],
     environment: 'node',
     // Native better-sqlite3 is safest in child processes, one database per test file.
     pool: 'forks',

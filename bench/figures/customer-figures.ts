@@ -2,6 +2,7 @@ import type { HandlerContext } from '../../src/main/core/handler';
 import { openConnection } from '../../src/main/db/connection';
 import { customerHandlers } from '../../src/main/domain/customers/handlers';
 import { customerPageStatement } from '../../src/main/domain/customers/list';
+import { refreshCustomerRfm } from '../../src/main/domain/customers/rfm';
 import { customerListQuery, customerIdInput, type CustomerListQuery } from '../../src/shared/contract';
 import { capturePlans } from '../../tests/helpers/plans';
 import { p95, round } from '../harness';
@@ -15,6 +16,7 @@ import { p95, round } from '../harness';
  */
 const PROFILE_RUNS = 300;
 const PAGE_RUNS = 40;
+const REFRESH_RUNS = 100;
 
 /** First pages a merchant asks for: each with a sort, most with a filter. */
 const PAGES: [string, CustomerListQuery][] = [
@@ -32,6 +34,7 @@ export async function measureCustomerFigures(dbPath: string): Promise<{
   customer_profile_p95_ms: number;
   rfm_recompute_s: number;
   customers_page_p95_ms: number;
+  rfm_customer_refresh_p95_ms: number;
   plans: Record<string, string[]>;
 }> {
   const connection = openConnection(dbPath);
@@ -70,7 +73,24 @@ export async function measureCustomerFigures(dbPath: string): Promise<{
       }
     }
 
+    // One customer's row after a merge or a refund, against the stored population; rolled back,
+    // so the figures above and the stored scores stay those of the full recompute.
+    const refreshMs: number[] = [];
     const plans: Record<string, string[]> = {};
+    sqlite.exec('BEGIN');
+    try {
+      for (let i = 0; i < REFRESH_RUNS; i++) {
+        const started = performance.now();
+        refreshCustomerRfm(sqlite, ids[i % ids.length]!, now);
+        refreshMs.push(performance.now() - started);
+      }
+      plans.rfm_customer_refresh = capturePlans(sqlite, (spied) => refreshCustomerRfm(spied, heavy[0]!.id, now), {
+        selectsOnly: true,
+      });
+    } finally {
+      sqlite.exec('ROLLBACK');
+    }
+
     for (const [name, query] of PAGES) {
       plans[`customers_page_${name}`] = capturePlans(sqlite, (spied) => {
         const statement = customerPageStatement(spied, customerListQuery.parse(query));
@@ -84,6 +104,7 @@ export async function measureCustomerFigures(dbPath: string): Promise<{
       customer_profile_p95_ms: round(p95(profileMs), 2),
       rfm_recompute_s: round(rfmSeconds, 2),
       customers_page_p95_ms: round(p95(pageMs), 2),
+      rfm_customer_refresh_p95_ms: round(p95(refreshMs), 2),
       plans,
     };
   } finally {

@@ -108,6 +108,17 @@ async function timeExport(call: Call, figures: Figures, log: (line: string) => v
   log(`orders_export: ${rows} rows, ${(bytes / 1e6).toFixed(1)} MB in ${seconds.toFixed(2)} s`);
 }
 
+/** The filter pickers: the first call after a write reads orders_facets whole; later ones hit the cache. */
+async function timeFacets(call: Call, figures: Figures, log: (line: string) => void): Promise<void> {
+  const started = performance.now();
+  await call('orders.facets', {});
+  const coldMs = performance.now() - started;
+  const cached = await timeRuns(RUNS, () => call('orders.facets', {}));
+  figures['orders_facets_uncached_ms'] = round(coldMs, 1);
+  figures['orders_facets_cached_p95_ms'] = round(p95(cached), 3);
+  log(`orders_facets: ${coldMs.toFixed(1)} ms computing, p95 ${p95(cached).toFixed(3)} ms cached`);
+}
+
 async function timeOrders(dbPath: string, log: (line: string) => void): Promise<Figures> {
   const core = await openCore({ dbPath, now: () => NOW });
   const call: Call = async (name, input) => {
@@ -137,6 +148,7 @@ async function timeOrders(dbPath: string, log: (line: string) => void): Promise<
   const detail = await timeRuns(RUNS, () => call('orders.get', { id: ids[next++ % ids.length] }));
   figures['orders_get_p95_ms'] = round(p95(detail), 2);
   log(`orders_get: p95 ${p95(detail).toFixed(2)} ms`);
+  await timeFacets(call, figures, log);
   await timeExport(call, figures, log);
   await core.close();
   return figures;

@@ -1,21 +1,16 @@
-import { mkdirSync } from 'node:fs';
-import { join, resolve } from 'node:path';
 import type { Page } from '@playwright/test';
 import { expect, openConsole, test, type Backroom } from './fixtures';
+import { shotPath } from './shots';
 
 /**
  * The loyalty area's screens, each checked to have rendered its content before
- * the picture is taken. Pictures go to LOYALTY_SHOTS_DIR when set (for review),
- * otherwise into the test's output folder.
+ * the picture is taken (see shots.ts for where pictures go).
  */
 type Scheme = 'light' | 'dark';
 type Locale = 'en' | 'zh-CN';
 
 async function shoot(page: Page, file: string, testInfo: { outputPath(name: string): string }, fullPage = true) {
-  const dir = process.env['LOYALTY_SHOTS_DIR'];
-  const target = dir ? join(dir, file) : testInfo.outputPath(file);
-  mkdirSync(resolve(target, '..'), { recursive: true });
-  await page.screenshot({ path: target, fullPage });
+  await page.screenshot({ path: shotPath(file, testInfo), fullPage });
 }
 
 async function richCustomerId(backroom: Backroom): Promise<number> {

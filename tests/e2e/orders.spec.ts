@@ -82,6 +82,8 @@ test.describe('orders workspace (100k orders)', () => {
     await page.getByTestId('refund-submit').click();
 
     await expect(page.getByText(`${order.earned} points taken back from the customer.`)).toBeVisible();
+    await expect(page.getByTestId('refund-notification')).toContainText('Recorded in Backroom only: this store is not connected');
+    await expect(page.getByTestId('refund-notification')).toHaveAttribute('data-queued-for', '');
     await expect(page.getByTestId('refund-form')).toHaveCount(0);
     await expect(page.getByTestId('order-refunded')).toHaveAttribute('data-value', String(totalMinor));
     await expect(page.getByTestId('order-refundable')).toHaveAttribute('data-value', '0');
@@ -158,10 +160,37 @@ test.describe('orders workspace (100k orders)', () => {
     expect(count).toBeGreaterThan(100); // more than one page of 100
 
     await openConsole(page, backroom, '/orders');
+    // No filter: the header counts the whole store exactly.
+    const all = backroom.scalar('SELECT count(*) FROM orders');
+    await expect(page.getByTestId('orders-count')).toHaveAttribute('data-count', String(all));
+    await expect(page.getByTestId('orders-count')).toHaveAttribute('data-exact', 'true');
+    await expect(page.getByTestId('orders-count')).toHaveText(`${all.toLocaleString('en-US')} orders`);
     await chooseOptions(page, 'orders-filter-financialStatus', ['Refunded']);
     await page.getByTestId('orders-filters-more').click();
+    // The channel picker lists the channels in use with SQL's order counts.
+    await page.getByTestId('orders-filter-channel').click();
+    const channels = JSON.parse(backroom.scalar<string>(
+      `SELECT json_group_array(json_array(channel, n)) FROM (SELECT channel, count(*) AS n FROM orders GROUP BY channel)`,
+    )) as [string, number][];
+    await expect(page.getByTestId('orders-filter-channel-options').getByTestId('facet-count')).toHaveCount(channels.length);
+    for (const [channel, n] of channels) {
+      await expect(page.locator(`[data-testid="facet-count"][data-value="${channel}"]`)).toHaveAttribute('data-count', String(n));
+    }
+    await page.keyboard.press('Escape');
     await chooseOptions(page, 'orders-filter-channel', ['Social']);
     await expect(page.getByTestId('orders-filters')).toHaveAttribute('data-active-count', '2');
+    // A narrow filter over 100k orders: counted among the newest 50,000 only, and the header says so ("N+").
+    const newest = backroom.scalar(`SELECT count(*) FROM (SELECT channel, financial_status FROM orders
+      ORDER BY placed_at DESC, id DESC LIMIT 50000) WHERE ${where}`);
+    const header = page.getByTestId('orders-count');
+    await expect(header).toHaveAttribute('data-count', String(all > 50_000 ? newest : count));
+    await expect(header).toHaveAttribute('data-exact', String(all <= 50_000));
+    if (all > 50_000) {
+      await expect(header).toHaveText(`${newest}+ orders`);
+      await page.getByTestId('orders-count-hint').click();
+      await expect(page.getByTestId('orders-count-why')).toContainText('newest 50,000 orders');
+      await page.keyboard.press('Escape');
+    }
     await page.getByTestId('sort-total').click(); // descending first
     await page.getByTestId('sort-total').click(); // then ascending
     await expect(page.getByTestId('sort-total')).toHaveAttribute('data-direction', 'asc');
@@ -204,6 +233,9 @@ test.describe('orders workspace (100k orders)', () => {
     );
     expect(count).toBeLessThan(100); // one page
     await expect(page.getByTestId('orders-filters')).toHaveAttribute('data-active-count', '2');
+    // A week of orders is within what the header counts: the exact figure SQL gives.
+    await expect(page.getByTestId('orders-count')).toHaveAttribute('data-count', String(count));
+    await expect(page.getByTestId('orders-count')).toHaveAttribute('data-exact', 'true');
     const table = page.getByTestId('orders-table');
     await expect(table).toHaveAttribute('data-loaded-rows', String(count));
     // Early in a month those days are still ahead and nothing matches: then the empty state must say so.
@@ -306,7 +338,9 @@ test.describe('orders workspace (100k orders)', () => {
     await page.getByTestId('order-tags').fill('vip-e2e');
     await page.getByTestId('order-tags').press('Enter');
     await page.getByTestId('order-notes-save').click();
+    // Where the change went comes from the core's answer: the demo store queues nothing.
     await expect(page.getByText('Saved in Backroom. This store is not connected, so nothing is sent to it.')).toBeVisible();
+    await expect(page.getByTestId('order-notes-saved')).toHaveAttribute('data-queued-for', '');
     expect(backroom.scalar('SELECT local_note FROM orders WHERE id = ?', order.id)).toBe('Gift wrap, call before delivery');
     expect(JSON.parse(backroom.scalar<string>('SELECT local_tags FROM orders WHERE id = ?', order.id))).toEqual(['vip-e2e']);
     // The demo store is not connected: nothing waits in the outbox.
@@ -318,6 +352,8 @@ test.describe('orders workspace (100k orders)', () => {
     await page.keyboard.press('Escape');
     await page.getByTestId('orders-filters-more').click();
     await page.getByTestId('orders-filter-tag').fill('vip-e2e');
+    // The tag now in use is suggested, with the one order that carries it.
+    await expect(page.getByTestId('orders-filter-tag-option').filter({ hasText: 'vip-e2e' })).toContainText(/vip-e2e\s*1$/);
     await page.getByTestId('orders-filter-tag').press('Enter');
     const rows = page.getByTestId('orders-table-row');
     await expect(rows).toHaveCount(1);

@@ -1,12 +1,9 @@
-import { mkdirSync } from 'node:fs';
-import { join, resolve } from 'node:path';
 import { expect, openConsole, test } from './fixtures';
+import { shotPath } from './shots';
 
 /**
  * The dashboard in both languages and both themes at 1440×900. Every run checks
- * that each variant renders its figures; the pictures are written to
- * docs/screenshots only when BACKROOM_SCREENSHOTS=1 (so a test run does not
- * rewrite the committed images), otherwise into the test's output folder.
+ * that each variant renders its figures before the picture (see shots.ts).
  */
 const VARIANTS = [
   { file: 'dashboard-en-light.png', locale: 'en', colorScheme: 'light', title: 'Dashboard' },
@@ -14,8 +11,6 @@ const VARIANTS = [
   { file: 'dashboard-zh-light.png', locale: 'zh-CN', colorScheme: 'light', title: '概览' },
   { file: 'dashboard-zh-dark.png', locale: 'zh-CN', colorScheme: 'dark', title: '概览' },
 ] as const;
-
-const DOCS_DIR = resolve(__dirname, '../../docs/screenshots');
 
 test.describe('dashboard screenshots', () => {
   test.use({ viewport: { width: 1440, height: 900 } });
@@ -35,10 +30,7 @@ test.describe('dashboard screenshots', () => {
       await expect(page.getByTestId('chart-customer-mix').locator('.recharts-bar-rectangle').first()).toBeVisible();
       await expect(page.getByTestId('store-name')).toBeVisible();
 
-      const target =
-        process.env['BACKROOM_SCREENSHOTS'] === '1' ? join(DOCS_DIR, variant.file) : testInfo.outputPath(variant.file);
-      mkdirSync(resolve(target, '..'), { recursive: true });
-      await page.screenshot({ path: target });
+      await page.screenshot({ path: shotPath(variant.file, testInfo) });
     });
   }
 });

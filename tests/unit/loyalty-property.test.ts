@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { Sqlite } from '../../src/main/db/connection';
-import { balance, ledgerState, type LedgerContext, type Posting } from '../../src/main/domain/loyalty/ledger';
+import { balance, entryByKey, ledgerState, type LedgerContext, type Posting } from '../../src/main/domain/loyalty/ledger';
 import { isPending, isSpendable } from '../../src/main/domain/loyalty/lots';
 import { earnForOrder, reverseForRefund, type EarningRules } from '../../src/main/domain/loyalty/orders';
 import { adjust, expireDue, redeem } from '../../src/main/domain/loyalty/postings';
@@ -141,6 +141,7 @@ async function runSequence(seed: number): Promise<void> {
     minOrderMinor: 0, limitPerCustomer: i === 0 ? 2 : null, active: true }, new Date(nowMs)));
   const couponsOf = new Map<string, number>();
   const bonusOwners = new Map<string, number>();
+  const firstOrderGiven = new Set<number>();
 
   for (let step = 0; step < STEPS; step++) {
     const customerId = pick(CUSTOMERS) as number;
@@ -153,9 +154,16 @@ async function runSequence(seed: number): Promise<void> {
       const o: OrderModel = { id, customerId, totalMinor, earned: Math.floor(totalMinor / 100), refundedMinor: 0,
         reversed: 0, netBefore: model.net.get(customerId) ?? 0, othersSince: 0 };
       model.orders.push(o);
+      const firstOrder = !model.orders.some((m) => m.customerId === customerId && m.id !== id);
       const posting = earnForOrder(ctx, id, RULES);
       same(posting?.entry.points ?? 0, o.earned, where);
       record(model, customerId, posting, id);
+      // The program's first-order bonus comes with the first order's points, once per customer however given.
+      const bonus = entryByKey(sqlite, `bonus:firstOrder:customer:${customerId}`);
+      const bonusNow = bonus !== undefined && bonus.orderId === id;
+      same(bonusNow, firstOrder && o.earned > 0 && !firstOrderGiven.has(customerId), `${where}: first-order bonus`);
+      if (bonus) firstOrderGiven.add(customerId);
+      if (bonusNow) record(model, customerId, { entry: bonus, replayed: false });
     } else if (roll < 0.45) {
       const { approved } = balance(ctx, customerId);
       const points = int(1, approved + 20);
@@ -224,6 +232,7 @@ async function runSequence(seed: number): Promise<void> {
       same(typeof result === 'string' ? result : 'ok', expected, `${where}: bonus ${action}`);
       if (typeof result !== 'string') {
         if (perReference) bonusOwners.set(`${action}:${reference}`, customerId);
+        if (action === 'firstOrder') firstOrderGiven.add(customerId);
         if (!result.replayed) reached.bonuses++;
         record(model, customerId, result);
         same(postBonus(ctx, { customerId, action, reference }).replayed, true, `${where}: a bonus posts once`);

@@ -131,6 +131,12 @@ describe('customers.merge', () => {
     expect(target.mergedFrom).toEqual([{ id: S, name: null, email: 'c1@example.com', mergedAt: NOW.toISOString() }]);
     expect(target.figures.ordersCount).toBe(3);
     expect(target.timeline.items.filter((i) => i.kind === 'audit').map((i) => i.kind === 'audit' && i.action)).toEqual(['customer.merge']);
+    // Transfers read as transfers on both timelines; the points earned before the merge do not.
+    const transfers = (id: number) => call(ctx, 'customers.get', { id }).timeline.items
+      .flatMap((i) => (i.kind === 'points' ? [[i.viaMerge, Math.sign(i.points)]] : []));
+    expect(transfers(S).filter(([via]) => via).length).toBeGreaterThan(0);
+    expect(transfers(S).filter(([via]) => !via).length).toBeGreaterThan(0);
+    expect(transfers(T).some(([via, sign]) => via && sign === 1)).toBe(true);
     expect(count(`SELECT count(*) FROM customer_rfm WHERE customer_id = ${S}`)).toBe(0);
     expect(connection.sqlite.prepare('SELECT orders_count AS n, segment FROM customer_rfm WHERE customer_id = ?').get(T))
       .toMatchObject({ n: 3, segment: expect.any(String) });

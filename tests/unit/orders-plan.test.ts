@@ -42,7 +42,7 @@ function secondPageCursor(input: OrderListQuery): string {
 
 const WALKS_PLACED = /(SCAN|SEARCH) o USING (COVERING )?INDEX orders_placed_filters/;
 const FULL_SORT = /USE TEMP B-TREE FOR ORDER BY/;
-const BARE_SCAN = /SCAN (o|orders|c|customers|tickets|return_lines)(?! USING)/;
+const BARE_SCAN = /\bSCAN (o|orders|c|customers|tickets|return_lines)\b(?! USING)/;
 const CUSTOMER_BY_KEY = /SEARCH c USING INTEGER PRIMARY KEY/;
 
 describe('orders.list query plans', () => {

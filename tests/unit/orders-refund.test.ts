@@ -5,7 +5,7 @@ import { dispatch } from '../../src/main/core/dispatch';
 import { handlers } from '../../src/main/core/handlers';
 import { balance } from '../../src/main/domain/loyalty/ledger';
 import { earnForOrder } from '../../src/main/domain/loyalty/orders';
-import type { OrderDetail } from '../../src/shared/contract';
+import type { OrderWriteResult } from '../../src/shared/contract';
 import { memoryDb } from '../helpers/db';
 import { handlerContext } from '../helpers/context';
 import { insertCustomer, insertOrder } from '../helpers/fixtures';
@@ -24,10 +24,10 @@ const RULES = { pointsPerUnit: 1, basis: 'total' as const, pendingDays: 0, lifet
 const count = (sql: string, ...args: unknown[]) => connection.sqlite.prepare(sql).pluck().get(...args) as number;
 const call = (name: string, input: unknown) => dispatch(handlers, ctx, name, input, () => undefined);
 
-async function refund(input: Record<string, unknown>): Promise<OrderDetail> {
+async function refund(input: Record<string, unknown>): Promise<OrderWriteResult> {
   const result = await call('orders.refund', { staffId: 1, ...input });
   if (!result.ok) throw new Error(`${result.error.code}: ${result.error.message}`);
-  return result.data as OrderDetail;
+  return result.data as OrderWriteResult;
 }
 
 /** Everything a refund writes, to prove a refused one wrote none of it. */
@@ -60,7 +60,7 @@ describe('orders.refund', () => {
   it('records a partial refund, reverses points pro rata, audits it and queues it for the store', async () => {
     const before = balance(ctx, 1).approved;
     const order = await refund({ id: 1, amountMinor: 4000, reason: 'Damaged', idempotencyKey: 'refund-key-1' });
-    expect(order).toMatchObject({ refundedMinor: 4000, financialStatus: 'partially_refunded' });
+    expect(order).toMatchObject({ refundedMinor: 4000, financialStatus: 'partially_refunded', delivery: { queuedFor: 'Connected' } });
     expect(order.refunds).toEqual([expect.objectContaining({ amountMinor: 4000, currency: 'USD', reason: 'Damaged' })]);
     // floor(123 × 4000 / 12345) = 39
     expect(order.pointsSummary).toEqual({ earned: 123, reversed: 39, spentOnOrder: null });
@@ -92,6 +92,7 @@ describe('orders.refund', () => {
     expect(footprint()).toEqual(written);
     expect(again.refunds).toEqual(first.refunds);
     expect(again.pointsSummary).toEqual(first.pointsSummary);
+    expect([first.delivery, again.delivery]).toEqual([{ queuedFor: 'Connected' }, { queuedFor: null }]);
     expect(count('SELECT count(*) FROM outbox')).toBe(1);
   });
 
@@ -126,6 +127,7 @@ describe('orders.refund', () => {
     const order = await refund({ id: 2, amountMinor: 5000, idempotencyKey: 'refund-local-store' });
     expect(order.financialStatus).toBe('refunded');
     expect(order.pointsSummary).toMatchObject({ earned: 50, reversed: 50 });
+    expect(order.delivery).toEqual({ queuedFor: null });
     expect(count('SELECT count(*) FROM outbox')).toBe(0);
   });
 

@@ -3,7 +3,7 @@ import type { Connection } from '../../src/main/db/connection';
 import type { HandlerContext } from '../../src/main/core/handler';
 import { dispatch } from '../../src/main/core/dispatch';
 import { handlers } from '../../src/main/core/handlers';
-import type { OrderDetail } from '../../src/shared/contract';
+import type { OrderWriteResult } from '../../src/shared/contract';
 import { memoryDb } from '../helpers/db';
 import { handlerContext } from '../helpers/context';
 import { insertOrder } from '../helpers/fixtures';
@@ -15,10 +15,10 @@ let events: unknown[];
 const count = (sql: string, ...args: unknown[]) => connection.sqlite.prepare(sql).pluck().get(...args) as number;
 const call = (name: string, input: unknown) => dispatch(handlers, ctx, name, input, () => undefined);
 
-async function update(input: Record<string, unknown>): Promise<OrderDetail> {
+async function update(input: Record<string, unknown>): Promise<OrderWriteResult> {
   const result = await call('orders.update', { staffId: 1, ...input });
   if (!result.ok) throw new Error(`${result.error.code}: ${result.error.message}`);
-  return result.data as OrderDetail;
+  return result.data as OrderWriteResult;
 }
 
 beforeEach(async () => {
@@ -38,7 +38,7 @@ describe('orders.update', () => {
   it('sets the note and tags, audits both with before and after, and queues both for the store', async () => {
     const order = await update({ id: 1, note: 'Call before delivery', tags: ['vip', 'gift', 'vip'], idempotencyKey: 'update-key-1' });
     expect(order).toMatchObject({ localNote: 'Call before delivery', localTags: ['vip', 'gift'], remoteTags: ['from-shop'],
-      tags: ['from-shop', 'gift', 'vip'] });
+      tags: ['from-shop', 'gift', 'vip'], delivery: { queuedFor: 'Connected' } });
     expect(order.audit.map((a) => [a.action, a.detail])).toEqual([
       ['tags.set', { before: [], after: ['vip', 'gift'], idempotencyKey: 'update-key-1' }],
       ['note.set', { before: null, after: 'Call before delivery', idempotencyKey: 'update-key-1' }],
@@ -66,15 +66,17 @@ describe('orders.update', () => {
   });
 
   it('writes nothing when replayed or when nothing changes', async () => {
-    await update({ id: 1, note: 'same', idempotencyKey: 'update-key-5' });
+    expect((await update({ id: 1, note: 'same', idempotencyKey: 'update-key-5' })).delivery).toEqual({ queuedFor: 'Connected' });
     const written = [count('SELECT count(*) FROM audit_log'), count('SELECT count(*) FROM outbox')];
-    await update({ id: 1, note: 'same', idempotencyKey: 'update-key-5' });
-    await update({ id: 1, note: 'same', idempotencyKey: 'update-key-6' });
+    // Nothing queued by these requests, so nothing is said to be on its way.
+    expect((await update({ id: 1, note: 'same', idempotencyKey: 'update-key-5' })).delivery).toEqual({ queuedFor: null });
+    expect((await update({ id: 1, note: 'same', idempotencyKey: 'update-key-6' })).delivery).toEqual({ queuedFor: null });
     expect([count('SELECT count(*) FROM audit_log'), count('SELECT count(*) FROM outbox')]).toEqual(written);
   });
 
   it('keeps the changes of a store without a remote side local', async () => {
-    await update({ id: 2, note: 'local only', tags: ['x'], idempotencyKey: 'update-key-7' });
+    const saved = await update({ id: 2, note: 'local only', tags: ['x'], idempotencyKey: 'update-key-7' });
+    expect(saved.delivery).toEqual({ queuedFor: null });
     expect(count('SELECT count(*) FROM outbox')).toBe(0);
     expect(count('SELECT count(*) FROM audit_log WHERE entity_id = 2')).toBe(2);
   });

@@ -77,6 +77,16 @@ describe('segments.export', () => {
     return { lines: csv.split('\r\n').filter(Boolean), chunks, total };
   }
 
+  it('keeps how long the last recompute took, for the next progress bar', () => {
+    expect(call(ctx, 'segments.list', {}).lastRecomputeMs).toEqual(expect.any(Number)); // the first open computed it
+    connection.sqlite.prepare(`DELETE FROM settings WHERE key = 'customers.rfmRecomputeMs'`).run();
+    expect(call(ctx, 'segments.list', {}).lastRecomputeMs).toBeNull();
+    const result = call(ctx, 'customers.rfm.recompute', {});
+    const kept = call(ctx, 'segments.list', {}).lastRecomputeMs!;
+    expect(kept).toBeGreaterThanOrEqual(0);
+    expect(kept).toBeLessThanOrEqual(result.durationMs);
+  });
+
   it('exports only consenting customers by default, best first, in chunks with a total', () => {
     const segment = connection.sqlite.prepare(`SELECT customer_id AS id, marketing_consent AS c FROM customer_rfm WHERE segment = 'champions'`);
     call(ctx, 'customers.rfm.recompute', {});

@@ -9,6 +9,7 @@ import { dispatch, type Logger } from './dispatch';
 import { EventHub } from './events';
 import type { HandlerContext } from './handler';
 import { handlers } from './handlers';
+import { scheduleLoyaltyMaintenance } from '../domain/loyalty/maintenance-schedule';
 import type { Core, CoreOptions } from './types';
 
 export type { Core, CoreOptions } from './types';
@@ -18,6 +19,8 @@ const defaultLogger: Logger = (message, error) => console.error(`[backroom] ${me
 export interface InProcessOptions extends CoreOptions {
   now?: () => Date;
   log?: Logger;
+  // `maintenance` (CoreOptions) is off unless asked here, so tests and benchmarks that
+  // open a core see only what they post; the worker (app and serve CLI) turns it on.
 }
 
 /**
@@ -48,6 +51,7 @@ export async function openCore(options: InProcessOptions): Promise<Core> {
     emit: (event, payload) => hub.emit(event, payload),
   };
   let closed = false;
+  const maintenance = options.maintenance ? scheduleLoyaltyMaintenance(ctx, { log }) : null;
 
   const invokeByName = (name: string, input: unknown): Promise<Result<unknown>> =>
     closed
@@ -65,6 +69,7 @@ export async function openCore(options: InProcessOptions): Promise<Core> {
     close: async () => {
       if (closed) return;
       closed = true;
+      maintenance?.stop();
       connection.close();
     },
   };

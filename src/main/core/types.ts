@@ -23,4 +23,6 @@ export interface CoreOptions {
   nativeBinding?: string;
   /** Create a small demo store when the database has no store yet. */
   seedDemoIfEmpty?: boolean;
+  /** The loyalty maintenance timer (expiries, birthdays): on in the worker unless false, off in openCore. */
+  maintenance?: boolean;
 }

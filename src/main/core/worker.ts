@@ -15,7 +15,8 @@ const send = (message: WorkerToHost): void => port.postMessage(message);
 async function main(options: WorkerData): Promise<void> {
   let core: Core;
   try {
-    core = await openCore(options);
+    // The app and the serve CLI run here: loyalty maintenance is on unless the host says `maintenance: false`.
+    core = await openCore({ ...options, maintenance: options.maintenance ?? true });
   } catch (error) {
     send({ type: 'failed', message: error instanceof Error ? error.message : String(error) });
     return;

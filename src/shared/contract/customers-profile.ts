@@ -49,7 +49,9 @@ export type CustomerTimelineItem =
   | { kind: 'feedback'; id: number; at: string; source: string; rating: number | null; title: string | null;
       body: string | null; orderId: number | null }
   | { kind: 'points'; id: number; at: string; entryType: string; points: number; orderId: number | null;
-      reason: string | null }
+      reason: string | null;
+      /** Moved in or out by a customer merge (a transfer, not an earning or a reversal). */
+      viaMerge: boolean }
   | { kind: 'audit'; id: number; at: string; action: string; staff: { id: number; name: string } | null;
       detail: Record<string, unknown> };
 

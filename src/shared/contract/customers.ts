@@ -115,6 +115,8 @@ export interface SegmentList {
   totalCustomers: number;
   totalRevenueMinor: number;
   computedAt: string | null;
+  /** How long the last full recompute took (for the next one's progress bar); null before the first. */
+  lastRecomputeMs: number | null;
 }
 
 export const segmentsListInput = z.object({ storeId: storeId.optional() }).strict();
@@ -158,7 +160,14 @@ export interface DuplicateCustomer {
   name: string | null;
   email: string | null;
   phone: string | null;
+  /** Every order of this customer, whatever its status: what a merge moves. */
   ordersCount: number;
+  /** Lifetime spend as the profile counts it (qualifying orders, total less refunds), in `currency`. */
+  spendMinor: number;
+  /** The customer's store currency. */
+  currency: string;
+  /** Net points on the ledger (held less debt, pending included): what a merge moves. */
+  pointsNet: number;
   createdAt: string;
 }
 

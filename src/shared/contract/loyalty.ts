@@ -7,12 +7,14 @@ import {
   type CouponsList, type CouponView, type RewardsList, type RewardView,
 } from './loyalty-rewards';
 import { expiringQuery, liabilityQuery, type ExpiringList, type LiabilityReport } from './loyalty-reports';
+import { loyaltyMaintenanceOperations } from './loyalty-maintenance';
 import { operation } from './operation';
 
 export * from './loyalty-settings';
 export * from './loyalty-tiers';
 export * from './loyalty-rewards';
 export * from './loyalty-reports';
+export * from './loyalty-maintenance';
 
 export const LEDGER_ENTRY_KINDS = ['earn', 'bonus', 'redeem', 'expire', 'adjust', 'reverse'] as const;
 export type LedgerEntryKind = (typeof LEDGER_ENTRY_KINDS)[number];
@@ -171,4 +173,5 @@ export const loyaltyOperations = {
     loyaltySettingsSchema,
     'Replace the loyalty program settings; returns what was saved',
   ),
+  ...loyaltyMaintenanceOperations,
 } as const;

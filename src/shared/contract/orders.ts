@@ -89,11 +89,22 @@ export interface OrderRow {
   refundedMinor: number;
 }
 
+/** The header's count stops at this many matching orders ("10,000+ orders"). */
+export const ORDER_COUNT_CAP = 10_000;
+/** …and looks at no more than this many candidate orders (the newest of the filter's date range or tags). */
+export const ORDER_COUNT_SCAN = 50_000;
+
 export interface OrderPage {
   rows: OrderRow[];
   /** Null on the last page. */
   nextCursor: string | null;
+  /** First page only (no cursor): how many orders match, exactly or as a lower bound (see totalExact). */
   totalEstimate?: number;
+  /**
+   * First page only. False when totalEstimate is a lower bound: counting stopped at
+   * ORDER_COUNT_CAP matches, or after ORDER_COUNT_SCAN candidates with fewer matches.
+   */
+  totalExact?: boolean;
 }
 
 export interface OrderDetail extends OrderRow {
@@ -174,6 +185,39 @@ export interface OrderPointsEntry {
   reason: string | null; createdAt: string;
 }
 
+/** Where a local change went: queued for the marketplace, or kept here (demo or CSV store, or nothing to send). */
+export interface OrderDelivery {
+  /** The store's name when this request queued an outbox message for it; null when the change stays local. */
+  queuedFor: string | null;
+}
+
+/** orders.update and orders.refund answer with the order as it now is and where the change went. */
+export interface OrderWriteResult extends OrderDetail {
+  delivery: OrderDelivery;
+}
+
+export const orderFacetsInput = z
+  .object({ storeId: storeId.optional() })
+  .strict();
+
+/** One value of a filter picker and how many orders carry it. */
+export interface OrderFacetValue {
+  value: string;
+  orders: number;
+}
+
+/** The tag picker lists at most this many tags, the most used first. */
+export const ORDER_FACET_MAX_TAGS = 200;
+
+/** The values in use for the channel, payment method and tag pickers, most used first. */
+export interface OrderFacets {
+  channels: OrderFacetValue[];
+  paymentMethods: OrderFacetValue[];
+  /** At most ORDER_FACET_MAX_TAGS; `tagsTruncated` says whether more exist. */
+  tags: OrderFacetValue[];
+  tagsTruncated: boolean;
+}
+
 export const orderIdInput = z.object({ id: z.number().int().positive() }).strict();
 
 const staffId = z.number().int().positive();
@@ -238,7 +282,8 @@ export interface OrderExportChunk {
 export const ordersOperations = {
   'orders.list': operation<OrderPage>()(orderListQuery, 'One page of orders, filtered and sorted'),
   'orders.get': operation<OrderDetail>()(orderIdInput, 'One order with everything that happened to it'),
-  'orders.update': operation<OrderDetail>()(orderUpdateInput, "Sets an order's local note and tags"),
-  'orders.refund': operation<OrderDetail>()(orderRefundInput, 'Refunds an order locally and takes back its points pro rata'),
+  'orders.update': operation<OrderWriteResult>()(orderUpdateInput, "Sets an order's local note and tags"),
+  'orders.refund': operation<OrderWriteResult>()(orderRefundInput, 'Refunds an order locally and takes back its points pro rata'),
+  'orders.facets': operation<OrderFacets>()(orderFacetsInput, 'The channels, payment methods and tags in use, with order counts'),
   'orders.export': operation<OrderExportChunk>()(orderExportInput, 'One chunk of the CSV export of the current filter and sort'),
 } as const;

@@ -4,6 +4,7 @@ import * as m0002 from './0002_audit_log';
 import * as m0003 from './0003_orders_workspace';
 import * as m0004 from './0004_customers';
 import * as m0005 from './0005_loyalty_program';
+import * as m0006 from './0006_orders_facets_index';
 
 export interface Migration {
   version: number;
@@ -21,6 +22,7 @@ export const migrations: readonly Migration[] = [
   { version: 3, name: '0003_orders_workspace', up: m0003.up },
   { version: 4, name: '0004_customers', up: m0004.up },
   { version: 5, name: '0005_loyalty_program', up: m0005.up },
+  { version: 6, name: '0006_orders_facets_index', up: m0006.up },
 ];
 
 export const LATEST_SCHEMA_VERSION = migrations[migrations.length - 1]?.version ?? 0;

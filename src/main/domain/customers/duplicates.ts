@@ -2,6 +2,7 @@ import type { DuplicateCustomer, DuplicateGroup, DuplicatePage, ParsedInputOf } 
 import { AppError } from '../../../shared/errors';
 import type { Sqlite } from '../../db/connection';
 import { customerName } from '../orders/list';
+import { QUALIFYING_ORDER } from './rfm';
 
 /**
  * `customers.duplicates`: customers not merged away who share a normalized
@@ -56,29 +57,46 @@ interface MemberRow {
   id: number;
   storeId: number;
   storeName: string;
+  currency: string;
   firstName: string | null;
   lastName: string | null;
   email: string | null;
   phone: string | null;
   ordersCount: number;
+  spendMinor: number;
+  pointsNet: number;
   createdAt: string;
 }
+
+/*
+ * Spend and points per listed customer, so the tab needs no profile per card.
+ * Both are live sums over one customer's rows (orders_customer and
+ * points_ledger_customer indexes), not customer_rfm: that table lags behind
+ * refunds until the next recompute, and what the card says moves must match
+ * what the merge then moves and what the profile then shows. Spend counts the
+ * qualifying orders in the store's currency, as the profile's lifetime spend.
+ */
+const STORE_CURRENCY = '(SELECT s.currency FROM stores s WHERE s.id = customers.store_id)';
+const MEMBER_COLUMNS = `id, store_id AS storeId, (SELECT s.name FROM stores s WHERE s.id = customers.store_id) AS storeName,
+  ${STORE_CURRENCY} AS currency, first_name AS firstName, last_name AS lastName, email, phone, created_at AS createdAt,
+  (SELECT count(*) FROM orders o WHERE o.customer_id = customers.id) AS ordersCount,
+  (SELECT coalesce(sum(o.total_minor - o.refunded_minor), 0) FROM orders o
+    WHERE o.customer_id = customers.id AND o.currency = ${STORE_CURRENCY} AND ${QUALIFYING_ORDER}) AS spendMinor,
+  (SELECT coalesce(sum(p.points), 0) FROM points_ledger p WHERE p.customer_id = customers.id) AS pointsNet`;
 
 function members(sqlite: Sqlite, kind: MatchKind, key: string): DuplicateCustomer[] {
   const { key: expression, present } = KEY_SQL[kind];
   return sqlite
     .prepare<[string], MemberRow>(
-      `SELECT id, store_id AS storeId, (SELECT s.name FROM stores s WHERE s.id = customers.store_id) AS storeName,
-              first_name AS firstName, last_name AS lastName, email, phone, created_at AS createdAt,
-              (SELECT count(*) FROM orders o WHERE o.customer_id = customers.id) AS ordersCount
-         FROM customers
+      `SELECT ${MEMBER_COLUMNS} FROM customers
         WHERE ${present} AND merged_into_id IS NULL AND ${expression} = ?
         ORDER BY id`,
     )
     .all(key)
     .map((r) => ({
       id: r.id, storeId: r.storeId, storeName: r.storeName, name: customerName(r.firstName, r.lastName),
-      email: r.email, phone: r.phone, ordersCount: r.ordersCount, createdAt: r.createdAt,
+      email: r.email, phone: r.phone, ordersCount: r.ordersCount, spendMinor: r.spendMinor, currency: r.currency,
+      pointsNet: r.pointsNet, createdAt: r.createdAt,
     }));
 }
 

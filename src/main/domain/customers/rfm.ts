@@ -1,5 +1,6 @@
-import type { RfmRecomputeResult } from '../../../shared/contract';
+import { CUSTOMER_SEGMENTS, type RfmRecomputeResult } from '../../../shared/contract';
 import type { Sqlite } from '../../db/connection';
+import { currentCustomerId } from './merged';
 import { segmentCaseSql, segmentOf } from './segments-grid';
 
 /**
@@ -42,11 +43,21 @@ const RECOMPUTE_SQL = `
    WHERE c.merged_into_id IS NULL`;
 
 const COMPUTED_AT_KEY = 'customers.rfmComputedAt';
+const DURATION_KEY = 'customers.rfmRecomputeMs';
+
+const readSetting = <T>(sqlite: Sqlite, key: string): T | null => {
+  const row = sqlite.prepare<[string], { value: string }>('SELECT value FROM settings WHERE key = ?').get(key);
+  return row ? (JSON.parse(row.value) as T) : null;
+};
 
 /** When the last full recompute ran (kept in settings: reading it off 500k rows would be a scan). */
 export function figuresComputedAt(sqlite: Sqlite): string | null {
-  const row = sqlite.prepare<[string], { value: string }>('SELECT value FROM settings WHERE key = ?').get(COMPUTED_AT_KEY);
-  return row ? (JSON.parse(row.value) as string) : null;
+  return readSetting<string>(sqlite, COMPUTED_AT_KEY);
+}
+
+/** How long the last full recompute took, so the next one can show how far along it probably is. */
+export function lastRecomputeMs(sqlite: Sqlite): number | null {
+  return readSetting<number>(sqlite, DURATION_KEY);
 }
 
 /** Rebuilds every customer's row in one transaction. */
@@ -66,10 +77,11 @@ export function recomputeAllRfm(sqlite: Sqlite, now: Date): RfmRecomputeResult {
     sqlite.prepare('DELETE FROM customer_rfm').run();
     sqlite.prepare(RECOMPUTE_SQL).run({ now: computedAt });
     for (const index of indexes) sqlite.prepare(index.sql).run();
-    sqlite
-      .prepare(`INSERT INTO settings (key, value, updated_at) VALUES (?, ?, ?)
-        ON CONFLICT (key) DO UPDATE SET value = excluded.value, updated_at = excluded.updated_at`)
-      .run(COMPUTED_AT_KEY, JSON.stringify(computedAt), computedAt);
+    const write = sqlite.prepare(`INSERT INTO settings (key, value, updated_at) VALUES (?, ?, ?)
+        ON CONFLICT (key) DO UPDATE SET value = excluded.value, updated_at = excluded.updated_at`);
+    write.run(COMPUTED_AT_KEY, JSON.stringify(computedAt), computedAt);
+    // All but the commit is done: close enough to the whole for a progress estimate.
+    write.run(DURATION_KEY, JSON.stringify(Math.round(performance.now() - started)), computedAt);
     return sqlite
       .prepare<[], { customers: number; withOrders: number }>(
         'SELECT count(*) AS customers, count(segment) AS withOrders FROM customer_rfm',
@@ -102,30 +114,47 @@ export function liveFigures(sqlite: Sqlite, customerId: number): CustomerFigures
     .get(customerId)!;
 }
 
+/** Scored rows only: with `segment IN (…)` each count below is eight range seeks on a (segment, figure) index. */
+const SCORED = `segment IN (${CUSTOMER_SEGMENTS.map((s) => `'${s}'`).join(', ')})`;
+
+interface StoredFigures {
+  segment: string | null;
+  lastAt: string | null;
+  n: number;
+  spend: number;
+}
+
 /**
- * Rewrites one customer's row (after a merge) against the stored population:
- * their percent rank is the share of customers with orders below them. The
- * others keep their scores until the next full recompute.
+ * Rewrites one customer's row (after a merge or a refund) against the stored
+ * population: their percent rank is the share of other scored customers below
+ * them, as the full recompute's percent_rank gives. The others keep their
+ * scores until the next full recompute. Each count seeks the (segment, …)
+ * indexes, so this costs tens of milliseconds at a million customers, not a
+ * table scan; the customer's own stored row is taken out of the counts.
  */
 export function recomputeCustomerRfm(sqlite: Sqlite, customerId: number, now: Date): void {
   const live = liveFigures(sqlite, customerId);
   const computedAt = now.toISOString();
   let scores: { r: number; f: number; m: number } | null = null;
   if (live.n > 0 && live.lastAt !== null) {
-    const population = sqlite
-      .prepare<[number], { n: number }>('SELECT count(*) AS n FROM customer_rfm WHERE orders_count > 0 AND customer_id <> ?')
-      .get(customerId)!.n;
-    const below = (sql: string, value: string | number) =>
-      sqlite.prepare<[string | number, number], { n: number }>(sql).get(value, customerId)!.n;
-    const rank = (count: number) => (population === 0 ? 0 : count / population);
-    const toScore = (p: number) => Math.min(5, 1 + Math.floor(5 * p));
+    const own = sqlite
+      .prepare<[number], StoredFigures>(
+        `SELECT segment, last_order_at AS lastAt, orders_count AS n, spend_minor AS spend FROM customer_rfm WHERE customer_id = ?`,
+      )
+      .get(customerId);
+    const ownScored = own !== undefined && own.segment !== null;
+    const count = (condition: string, value?: string | number) =>
+      sqlite.prepare<unknown[], { n: number }>(`SELECT count(*) AS n FROM customer_rfm WHERE ${SCORED}${condition}`)
+        .get(...(value === undefined ? [] : [value]))!.n;
+    const population = count('') - (ownScored ? 1 : 0);
+    const below = (condition: string, value: string | number, ownIsBelow: boolean) =>
+      count(` AND ${condition} < ?`, value) - (ownScored && ownIsBelow ? 1 : 0);
+    const toScore = (countBelow: number) => Math.min(5, 1 + Math.floor(5 * (population <= 0 ? 0 : countBelow / population)));
+    const spend = live.spend ?? 0;
     scores = {
-      r: toScore(rank(below(`SELECT count(*) AS n FROM customer_rfm
-        WHERE coalesce(last_order_at, '') > '' AND coalesce(last_order_at, '') < ? AND customer_id <> ?`, live.lastAt))),
-      f: toScore(rank(below(`SELECT count(*) AS n FROM customer_rfm
-        WHERE orders_count > 0 AND orders_count < ? AND customer_id <> ?`, live.n))),
-      m: toScore(rank(below(`SELECT count(*) AS n FROM customer_rfm
-        WHERE orders_count > 0 AND spend_minor < ? AND customer_id <> ?`, live.spend ?? 0))),
+      r: toScore(below("coalesce(last_order_at, '')", live.lastAt, (own?.lastAt ?? '') < live.lastAt)),
+      f: toScore(below('orders_count', live.n, (own?.n ?? 0) < live.n)),
+      m: toScore(below('spend_minor', spend, (own?.spend ?? 0) < spend)),
     };
   }
   const recency = live.lastAt === null ? null : Math.floor((now.getTime() - Date.parse(live.lastAt)) / 86_400_000);
@@ -138,6 +167,18 @@ export function recomputeCustomerRfm(sqlite: Sqlite, customerId: number, now: Da
     .run(customerId, live.storeId, live.marketing, recency, live.n, live.spend ?? 0, scores?.r ?? null, scores?.f ?? null, scores?.m ?? null,
       scores ? segmentOf(scores.r, scores.f, scores.m) : null, live.lastAt, live.firstAt, live.n, live.spend ?? 0,
       computedAt);
+}
+
+/**
+ * For other areas, inside their transaction, after one customer's orders
+ * changed (a refund, a cancellation): that customer's row is rewritten at
+ * once, so the list, segments and exports stop showing the old spend. Orders
+ * of a merged customer count for the one it was merged into. Nothing is
+ * written before the first full computation (ensureRfm computes everyone then).
+ */
+export function refreshCustomerRfm(sqlite: Sqlite, customerId: number, now: Date): void {
+  if (sqlite.prepare('SELECT 1 FROM customer_rfm LIMIT 1').get() === undefined) return;
+  recomputeCustomerRfm(sqlite, currentCustomerId(sqlite, customerId), now);
 }
 
 /**

@@ -8,7 +8,7 @@ import { csvLine, type CsvCell } from '../orders/csv';
 import { customerName } from '../orders/list';
 import { decimalMajor } from '../orders/money-text';
 import { SqlParams } from '../orders/sql-params';
-import { ensureRfm, figuresComputedAt } from './rfm';
+import { ensureRfm, figuresComputedAt, lastRecomputeMs } from './rfm';
 
 /**
  * `segments.list` and `segments.export`, both read off customer_rfm. Revenue
@@ -76,6 +76,7 @@ export function listSegments(sqlite: Sqlite, input: ParsedInputOf<'segments.list
     totalCustomers: rows.reduce((sum, r) => sum + r.customers, 0),
     totalRevenueMinor: totalRevenue,
     computedAt: figuresComputedAt(sqlite),
+    lastRecomputeMs: lastRecomputeMs(sqlite),
   };
 }
 

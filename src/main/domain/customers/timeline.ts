@@ -60,9 +60,12 @@ const SOURCES: Source[] = [
   },
   {
     kind: 'points', atColumn: 'created_at', idColumn: 'id',
-    sql: `SELECT id, created_at AS at, entry_type, points, order_id, reason FROM points_ledger WHERE customer_id = @c`,
+    // Postings of a merge (merge-points.ts keys them "merge:…") are transfers, whatever their entry type.
+    sql: `SELECT id, created_at AS at, entry_type, points, order_id, reason, idempotency_key LIKE 'merge:%' AS via_merge
+            FROM points_ledger WHERE customer_id = @c`,
     toItem: (r: Row) => ({ kind: 'points', id: num(r.id), at: str(r.at), entryType: str(r.entry_type),
-      points: num(r.points), orderId: nullable<number>(r.order_id), reason: nullable<string>(r.reason) }),
+      points: num(r.points), orderId: nullable<number>(r.order_id), reason: nullable<string>(r.reason),
+      viaMerge: r.via_merge === 1 }),
   },
   {
     kind: 'audit', atColumn: 'a.at', idColumn: 'a.id',

@@ -1,5 +1,5 @@
 import type {
-  LedgerPostingResult, LoyaltySettings, ParsedInputOf, PointsBalance, PointsHistory, RedemptionResult,
+  LedgerPostingResult, LoyaltyMaintenanceReport, LoyaltySettings, ParsedInputOf, PointsBalance, PointsHistory, RedemptionResult,
 } from '../../../shared/contract';
 import { AppError } from '../../../shared/errors';
 import type { HandlerContext } from '../../core/handler';
@@ -8,6 +8,7 @@ import { postBonus } from './bonus';
 import { balance, ledgerState, type LedgerEntry, type Posting } from './ledger';
 import { entryView, history } from './history';
 import { inactivityExpiringSoon } from './inactivity';
+import { lastMaintenance, postedAnything, runLoyaltyMaintenance } from './maintenance';
 import { adjust } from './postings';
 import { programHandlers } from './program-handlers';
 import { redeemReward } from './redemption';
@@ -75,6 +76,13 @@ export function loyaltySettingsUpdate(input: ParsedInputOf<'loyalty.settings.upd
   return saved;
 }
 
+export function loyaltyMaintenanceRun(_input: ParsedInputOf<'loyalty.maintenance.run'>,
+  ctx: HandlerContext): LoyaltyMaintenanceReport {
+  const report = runLoyaltyMaintenance(ctx, ctx.now());
+  if (postedAnything(report)) ctx.emit('data.changed', { areas: ['loyalty'] });
+  return report;
+}
+
 export const loyaltyHandlers = {
   'loyalty.balance': loyaltyBalance,
   'loyalty.history': loyaltyHistory,
@@ -83,5 +91,8 @@ export const loyaltyHandlers = {
   'loyalty.redeem': loyaltyRedeem,
   'loyalty.settings.get': loyaltySettingsGet,
   'loyalty.settings.update': loyaltySettingsUpdate,
+  'loyalty.maintenance.run': loyaltyMaintenanceRun,
+  'loyalty.maintenance.last': (_input: ParsedInputOf<'loyalty.maintenance.last'>, ctx: HandlerContext) =>
+    lastMaintenance(ctx.sqlite),
   ...programHandlers,
 };

@@ -7,6 +7,7 @@ import { bestCampaignMultiplier, customerSegment } from './program';
 import { readLoyaltySettings } from './settings';
 import { currentCustomerId } from '../customers/merged';
 import { tierStatus } from './tiers';
+import { postFirstOrderBonus } from './first-order';
 
 /**
  * Points from orders: earning on a paid order and taking them back on refund.
@@ -127,22 +128,23 @@ export function earnForOrder(ctx: LedgerContext, orderId: number, rules?: Earnin
   const order = orderFacts(ctx, orderId);
   if (order.customerId === null || order.status === 'cancelled') return null;
   if (!EARNING_STATUSES.includes(order.financialStatus)) return null;
+  const settings = readLoyaltySettings(ctx.sqlite);
   if (!rules) {
-    const settings = readLoyaltySettings(ctx.sqlite);
     if (!settings.enabled) return null;
     rules = programRules(ctx, settings, order);
   }
   const points = pointsForOrder(order, rules);
   if (points <= 0) return null;
   const placedMs = Date.parse(order.placedAt);
-  return post(ctx, {
-    customerId: order.customerId,
-    entryType: 'earn',
-    points,
-    orderId,
-    idempotencyKey: earnKey(orderId),
-    availableAt: pendingUntil(ctx, order, rules),
-    expiresAt: rules.lifetimeMonths === null ? null : addMonthsUtc(placedMs, rules.lifetimeMonths).toISOString(),
+  const customerId = order.customerId;
+  const availableAt = pendingUntil(ctx, order, rules);
+  const expiresAt = rules.lifetimeMonths === null ? null : addMonthsUtc(placedMs, rules.lifetimeMonths).toISOString();
+  // The order's points and, on a first order, the program's first-order bonus: both or neither.
+  return inLedgerTransaction(ctx, () => {
+    const earned = post(ctx, { customerId, entryType: 'earn', points, orderId, idempotencyKey: earnKey(orderId),
+      availableAt, expiresAt });
+    if (!earned.replayed) postFirstOrderBonus(ctx, settings, { ...order, customerId }, earned, EARNING_STATUSES);
+    return earned;
   });
 }
 

@@ -81,17 +81,36 @@ export function redeem(ctx: LedgerContext, redemption: Redemption): Posting {
   });
 }
 
+/**
+ * Where the last complete expiry pass stopped: every lot with expires_at at or
+ * before `expiredThrough` and id at or below `ledgerIdThrough` was looked at.
+ * A later pass only needs lots that fell due since, or were posted since (an
+ * old order imported late can post a lot that is already past its expiry).
+ */
+export interface ExpiryWatermark {
+  expiredThrough: string;
+  ledgerIdThrough: number;
+}
+
 /** Customers holding a lot whose expiry has passed and that has no expire entry yet. */
-function customersWithExpiredLots(ctx: LedgerContext, nowIso: string): number[] {
-  return ctx.sqlite
-    .prepare(
-      `SELECT DISTINCT customer_id FROM points_ledger lot
-       WHERE lot.points > 0 AND lot.expires_at <= ?
-         AND NOT EXISTS (SELECT 1 FROM points_ledger x WHERE x.idempotency_key = 'lot:' || lot.id || ':expire')
-       ORDER BY customer_id`,
-    )
-    .pluck()
-    .all(nowIso) as number[];
+function customersWithExpiredLots(ctx: LedgerContext, nowIso: string, since?: ExpiryWatermark): number[] {
+  const notExpired = `NOT EXISTS (SELECT 1 FROM points_ledger x WHERE x.idempotency_key = 'lot:' || lot.id || ':expire')`;
+  const unexpired = `lot.points > 0 AND lot.expires_at <= @now AND ${notExpired}`;
+  if (!since) {
+    return statement(ctx.sqlite, `SELECT DISTINCT customer_id FROM points_ledger lot WHERE ${unexpired}
+      ORDER BY customer_id`).pluck().all({ now: nowIso }) as number[];
+  }
+  // Two index ranges, each its own query so the planner cannot trade them for a scan in customer order:
+  // lots that fell due since (points_ledger_expiry) and lots posted since (the rowid).
+  const dueSince = statement(ctx.sqlite,
+    `SELECT DISTINCT customer_id FROM points_ledger lot WHERE lot.expires_at > @after AND ${unexpired}`,
+  ).pluck().all({ now: nowIso, after: since.expiredThrough }) as number[];
+  const postedSince = statement(ctx.sqlite,
+    // Unary + and no DISTINCT keep the planner on the rowid range, the narrow one (the Set dedupes).
+    `SELECT customer_id FROM points_ledger lot
+     WHERE lot.id > @idAbove AND lot.points > 0 AND +lot.expires_at <= @now AND ${notExpired}`,
+  ).pluck().all({ now: nowIso, idAbove: since.ledgerIdThrough }) as number[];
+  return [...new Set([...dueSince, ...postedSince])].sort((a, b) => a - b);
 }
 
 /**
@@ -103,8 +122,12 @@ function inactiveCustomers(ctx: LedgerContext, months: number): number[] {
   const now = ctx.now();
   const cutoff = new Date(addMonthsUtc(now.getTime(), -months).getTime() + DAY_MS).toISOString();
   const rows = statement(ctx.sqlite,
-    `SELECT customer_id AS customerId, max(created_at) AS lastAt FROM points_ledger
-     GROUP BY customer_id HAVING max(created_at) <= ? AND sum(points) > 0 ORDER BY customer_id`,
+    // The last activity comes from the (customer_id, created_at) index alone; only
+    // customers past the cut-off have their entries read to see whether they hold points.
+    `SELECT customerId, lastAt FROM (SELECT customer_id AS customerId, max(created_at) AS lastAt
+       FROM points_ledger GROUP BY customer_id) last
+     WHERE lastAt <= ? AND (SELECT sum(points) FROM points_ledger p WHERE p.customer_id = last.customerId) > 0
+     ORDER BY customerId`,
   ).all(cutoff) as { customerId: number; lastAt: string }[];
   return rows
     .filter((row) => addMonthsUtc(Date.parse(row.lastAt), months).getTime() <= now.getTime())
@@ -136,12 +159,13 @@ function expireLots(ctx: LedgerContext, customerId: number, due: (expiresAt: str
  * per lot (key `lot:<id>:expire`), one customer per transaction. Returns the
  * entries posted. A lot spent to nothing needs no entry. "Now" is the
  * context's clock, the same one that stamps the entries, so an expire entry
- * is never dated before the expiry it records.
+ * is never dated before the expiry it records. With `since`, only lots due or
+ * posted after that watermark are looked at (see ExpiryWatermark).
  */
-export function expireDue(ctx: LedgerContext): Posting[] {
+export function expireDue(ctx: LedgerContext, since?: ExpiryWatermark): Posting[] {
   const nowIso = ctx.now().toISOString();
   const posted: Posting[] = [];
-  for (const customerId of customersWithExpiredLots(ctx, nowIso)) {
+  for (const customerId of customersWithExpiredLots(ctx, nowIso, since)) {
     posted.push(...expireLots(ctx, customerId, (at) => at !== null && at <= nowIso, 'Points expired'));
   }
   // Inactivity expiry: lots have no date of their own; a customer inactive for

@@ -1,9 +1,11 @@
-import type { OrderDetail, ParsedInputOf } from '../../../shared/contract';
+import type { OrderWriteResult, ParsedInputOf } from '../../../shared/contract';
 import { AppError } from '../../../shared/errors';
 import type { HandlerContext } from '../../core/handler';
 import { recordAudit } from '../audit/log';
+import { refreshCustomerRfm } from '../customers/rfm';
 import { reverseForRefund } from '../loyalty/orders';
 import { enqueueOutbox } from '../outbox/enqueue';
+import { deliveryOf } from './delivery';
 import { getOrder } from './detail';
 import { decimalMajor } from './money-text';
 import { orderFacts, requireActiveStaff, type OrderFacts } from './staff';
@@ -48,15 +50,19 @@ function refuseUnrefundable(order: OrderFacts, number: string, amountMinor: numb
   }
 }
 
-/** Returns whether anything was written (false on a replay). */
-function applyRefund(input: RefundInput, ctx: HandlerContext): boolean {
+interface Applied { wrote: boolean; storeId: number; queued: boolean }
+
+/** `wrote` is false on a replay (nothing written, nothing queued by this request). */
+function applyRefund(input: RefundInput, ctx: HandlerContext): Applied {
   const { sqlite } = ctx;
   requireActiveStaff(sqlite, input.staffId);
   const order = orderFacts(sqlite, input.id);
   const externalId = `local:${input.idempotencyKey}`;
   const earlier = existingRefund(ctx, order.storeId, externalId);
   if (earlier) {
-    if (earlier.orderId === order.id && earlier.amountMinor === input.amountMinor) return false;
+    if (earlier.orderId === order.id && earlier.amountMinor === input.amountMinor) {
+      return { wrote: false, storeId: order.storeId, queued: false };
+    }
     throw new AppError('CONFLICT', 'This refund request was already used for a different order or amount; start a new refund.');
   }
   const number = sqlite.prepare<[number], { n: string }>('SELECT order_number AS n FROM orders WHERE id = ?').get(order.id)!.n;
@@ -77,6 +83,10 @@ function applyRefund(input: RefundInput, ctx: HandlerContext): boolean {
     orderId: order.id, refundedTotalMinor: refundedAfter, refundKey: `refund:${refundId}:reverse`,
   });
   const pointsReversed = reversal && !reversal.replayed ? -reversal.entry.points : 0;
+  // The customer's spend fell: their RFM row and segment follow at once (one customer, indexed).
+  const customerId = sqlite.prepare<[number], { c: number | null }>('SELECT customer_id AS c FROM orders WHERE id = ?')
+    .get(order.id)?.c ?? null;
+  if (customerId !== null) refreshCustomerRfm(sqlite, customerId, now);
   recordAudit(sqlite, {
     at: now, staffId: input.staffId, entityType: 'order', entityId: order.id, action: 'refund.local',
     detail: {
@@ -85,18 +95,18 @@ function applyRefund(input: RefundInput, ctx: HandlerContext): boolean {
       after: { refundedMinor: refundedAfter, financialStatus }, pointsReversed,
     },
   });
-  enqueueOutbox(sqlite, {
+  const queued = enqueueOutbox(sqlite, {
     storeId: order.storeId, idempotencyKey: `order:${order.id}:refund:${input.idempotencyKey}`,
     operation: 'order.refund.create', targetType: 'order', targetId: order.id,
     payload: { externalId: order.externalId, refundId, amountMinor: input.amountMinor, currency: order.currency,
       reason: input.reason ?? null, note: input.note ?? null },
   }, now);
-  return true;
+  return { wrote: true, storeId: order.storeId, queued };
 }
 
-export function refundOrder(input: RefundInput, ctx: HandlerContext): OrderDetail {
+export function refundOrder(input: RefundInput, ctx: HandlerContext): OrderWriteResult {
   // IMMEDIATE: the write lock before the refundable amount is read, so two racing refunds serialize.
-  const wrote = ctx.sqlite.transaction(() => applyRefund(input, ctx)).immediate();
-  if (wrote) ctx.emit('data.changed', { areas: ['orders', 'customers', 'loyalty'] });
-  return getOrder(ctx.sqlite, input.id);
+  const applied = ctx.sqlite.transaction(() => applyRefund(input, ctx)).immediate();
+  if (applied.wrote) ctx.emit('data.changed', { areas: ['orders', 'customers', 'loyalty'] });
+  return { ...getOrder(ctx.sqlite, input.id), delivery: deliveryOf(ctx.sqlite, applied.storeId, applied.queued) };
 }

@@ -1,7 +1,8 @@
-import type { OrderDetail, ParsedInputOf } from '../../../shared/contract';
+import type { OrderWriteResult, ParsedInputOf } from '../../../shared/contract';
 import type { HandlerContext } from '../../core/handler';
 import { recordAudit } from '../audit/log';
 import { enqueueOutbox } from '../outbox/enqueue';
+import { deliveryOf } from './delivery';
 import { getOrder } from './detail';
 import { orderFacts, requireActiveStaff } from './staff';
 
@@ -35,19 +36,23 @@ function alreadyApplied(ctx: HandlerContext, orderId: number, key: string): bool
     .get(orderId, key) !== undefined;
 }
 
-export function updateOrder(input: UpdateInput, ctx: HandlerContext): OrderDetail {
+interface Applied { changed: boolean; storeId: number; queued: boolean }
+
+export function updateOrder(input: UpdateInput, ctx: HandlerContext): OrderWriteResult {
   const { sqlite } = ctx;
-  const changed = sqlite.transaction((): boolean => {
+  const applied = sqlite.transaction((): Applied => {
     requireActiveStaff(sqlite, input.staffId);
     const order = orderFacts(sqlite, input.id);
-    if (alreadyApplied(ctx, order.id, input.idempotencyKey)) return false;
+    const unchanged = { changed: false, storeId: order.storeId, queued: false };
+    if (alreadyApplied(ctx, order.id, input.idempotencyKey)) return unchanged;
     const now = ctx.now();
     const beforeTags = parseTags(order.localTags);
     const note = input.note === undefined ? order.localNote : input.note === null || input.note.trim() === '' ? null : input.note;
     const tags = input.tags === undefined ? beforeTags : distinct(input.tags);
     const noteChanged = note !== order.localNote;
     const tagsChanged = JSON.stringify(tags) !== JSON.stringify(beforeTags);
-    if (!noteChanged && !tagsChanged) return false;
+    if (!noteChanged && !tagsChanged) return unchanged;
+    let queued = false;
     sqlite
       .prepare('UPDATE orders SET local_note = ?, local_tags = ?, updated_at = ? WHERE id = ?')
       .run(note, JSON.stringify(tags), now.toISOString(), order.id);
@@ -55,17 +60,17 @@ export function updateOrder(input: UpdateInput, ctx: HandlerContext): OrderDetai
     if (noteChanged) {
       recordAudit(sqlite, { at: now, staffId: input.staffId, entityType: 'order', entityId: order.id, action: 'note.set',
         detail: { before: order.localNote, after: note, idempotencyKey: input.idempotencyKey } });
-      enqueueOutbox(sqlite, { ...message, idempotencyKey: `order:${order.id}:note:${input.idempotencyKey}`,
+      queued = enqueueOutbox(sqlite, { ...message, idempotencyKey: `order:${order.id}:note:${input.idempotencyKey}`,
         operation: 'order.note.set', payload: { externalId: order.externalId, note } }, now);
     }
     if (tagsChanged) {
       recordAudit(sqlite, { at: now, staffId: input.staffId, entityType: 'order', entityId: order.id, action: 'tags.set',
         detail: { before: beforeTags, after: tags, idempotencyKey: input.idempotencyKey } });
-      enqueueOutbox(sqlite, { ...message, idempotencyKey: `order:${order.id}:tags:${input.idempotencyKey}`,
+      queued = enqueueOutbox(sqlite, { ...message, idempotencyKey: `order:${order.id}:tags:${input.idempotencyKey}`,
         operation: 'order.tags.set', payload: { externalId: order.externalId, tags } }, now);
     }
-    return true;
+    return { changed: true, storeId: order.storeId, queued };
   })();
-  if (changed) ctx.emit('data.changed', { areas: ['orders'] });
-  return getOrder(sqlite, input.id);
+  if (applied.changed) ctx.emit('data.changed', { areas: ['orders'] });
+  return { ...getOrder(sqlite, input.id), delivery: deliveryOf(sqlite, applied.storeId, applied.queued) };
 }

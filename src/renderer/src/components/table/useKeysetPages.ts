@@ -7,6 +7,7 @@ interface KeysetPage {
   rows: unknown[];
   nextCursor: string | null;
   totalEstimate?: number;
+  totalExact?: boolean;
 }
 
 /** Operations that page by keyset: they take `{…, cursor?}` and answer `{rows, nextCursor}`. */
@@ -28,6 +29,8 @@ export interface KeysetPages<Row> {
   stale: boolean;
   /** The first page's totalEstimate, when the operation gives one. */
   totalEstimate: number | undefined;
+  /** Whether totalEstimate is exact; false: a lower bound ("10,000+"). Absent counts as exact. */
+  totalExact: boolean;
   error: unknown;
   isError: boolean;
   refetch(): void;
@@ -68,6 +71,7 @@ export function useKeysetPages<N extends KeysetOperation>(
     loading: query.isPending,
     stale: query.isPlaceholderData,
     totalEstimate: data?.pages[0]?.totalEstimate,
+    totalExact: data?.pages[0]?.totalExact ?? true,
     error: query.error,
     isError: query.isError,
     refetch: () => void query.refetch(),

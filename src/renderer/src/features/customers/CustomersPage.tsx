@@ -1,9 +1,10 @@
-import { Tabs } from '@mantine/core';
+import { Loader, Tabs } from '@mantine/core';
 import { IconCopy, IconChartPie, IconUsers } from '@tabler/icons-react';
 import { navigate } from '../../app/router';
 import { PageHeader } from '../../components/PageHeader';
 import { useT } from '../../i18n';
 import { NotFoundPage } from '../areas/NotFoundPage';
+import { useRecomputeStartedAt } from './api';
 import { DuplicatesTab } from './duplicates/DuplicatesTab';
 import { CustomerList } from './list/CustomerList';
 import { CustomerProfilePage } from './profile/CustomerProfilePage';
@@ -18,6 +19,8 @@ import { SegmentsTab } from './segments/SegmentsTab';
 export function CustomersPage({ path }: { path: string }) {
   const t = useT();
   const view = parseCustomersPath(path);
+  // Seen from every tab: a recompute started on Segments goes on while the merchant works elsewhere.
+  const recomputing = useRecomputeStartedAt() !== null;
   if (view.kind === 'notFound') return <NotFoundPage />;
   if (view.kind === 'profile') return <CustomerProfilePage key={view.customerId} customerId={view.customerId} />;
 
@@ -35,7 +38,12 @@ export function CustomersPage({ path }: { path: string }) {
           <Tabs.Tab value="list" leftSection={<IconUsers size={16} />} data-testid="customers-tab-list">
             {t('customers.tabs.list')}
           </Tabs.Tab>
-          <Tabs.Tab value="segments" leftSection={<IconChartPie size={16} />} data-testid="customers-tab-segments">
+          <Tabs.Tab
+            value="segments"
+            leftSection={<IconChartPie size={16} />}
+            rightSection={recomputing ? <Loader size={12} aria-label={t('customers.segments.recomputing')} data-testid="segments-tab-busy" /> : null}
+            data-testid="customers-tab-segments"
+          >
             {t('customers.tabs.segments')}
           </Tabs.Tab>
           <Tabs.Tab value="duplicates" leftSection={<IconCopy size={16} />} data-testid="customers-tab-duplicates">

@@ -1,5 +1,5 @@
-import { useInfiniteQuery, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
-import type { InputOf, MergeInput } from '../../../../shared/contract';
+import { useInfiniteQuery, useMutation, useMutationState, useQuery, useQueryClient } from '@tanstack/react-query';
+import type { InputOf, MergeInput, RfmRecomputeResult } from '../../../../shared/contract';
 import { invoke } from '../../api';
 
 /*
@@ -53,10 +53,34 @@ export function useMergeCustomers() {
   });
 }
 
-export function useRecomputeSegments() {
+const RECOMPUTE_KEY = ['customers', 'rfm', 'recompute'] as const;
+
+/**
+ * The recompute keeps running when the merchant leaves the Segments tab, and
+ * its outcome must still be told: callbacks given here belong to the mutation
+ * (TanStack runs them after an unmount; callbacks given to `mutate` it drops).
+ */
+export function useRecomputeSegments(callbacks: {
+  onSuccess: (result: RfmRecomputeResult) => void;
+  onError: (error: unknown) => void;
+}) {
   const refresh = useRefreshCustomers();
   return useMutation({
+    mutationKey: RECOMPUTE_KEY,
     mutationFn: () => invoke('customers.rfm.recompute', {}),
-    onSuccess: () => refresh(),
+    onSuccess: async (result) => {
+      await refresh();
+      callbacks.onSuccess(result);
+    },
+    onError: callbacks.onError,
   });
+}
+
+/** When the recompute in flight (from any tab) was started, or null when none runs. */
+export function useRecomputeStartedAt(): number | null {
+  const started = useMutationState({
+    filters: { mutationKey: RECOMPUTE_KEY, status: 'pending' },
+    select: (mutation) => mutation.state.submittedAt,
+  });
+  return started.length > 0 ? Math.min(...started) : null;
 }

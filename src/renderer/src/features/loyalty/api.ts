@@ -67,6 +67,18 @@ export const useRewards = (includeInactive: boolean) =>
 export const useLiability = () =>
   useQuery({ queryKey: [...ROOT, 'liability'], queryFn: () => invoke('loyalty.liability', {}) });
 
+export const useLastMaintenance = () =>
+  useQuery({ queryKey: [...ROOT, 'maintenance'], queryFn: () => invoke('loyalty.maintenance.last', {}) });
+
+/** Runs loyalty maintenance now; every loyalty view refetches (expiries change balances and the liability). */
+export function useRunMaintenance() {
+  const invalidate = useInvalidateLoyalty();
+  return useMutation({
+    mutationFn: () => invoke('loyalty.maintenance.run', {}),
+    onSuccess: () => void invalidate(),
+  });
+}
+
 export const EXPIRING_PAGE_SIZE = 50;
 
 /** Customers with points expiring within the window, soonest first, in cursor pages. */

@@ -12,6 +12,7 @@ import { ExportButton } from './export/ExportButton';
 import { FiltersBar } from './filters/FiltersBar';
 import { activeFilterCount, DEFAULT_QUERY, type OrdersQuery } from './filters/query';
 import { SavedViews } from './filters/SavedViews';
+import { OrdersCount } from './OrdersCount';
 import { OrdersEmpty } from './OrdersEmpty';
 import { OrdersTable } from './OrdersTable';
 
@@ -25,7 +26,7 @@ function orderIdFromPath(path: string): number | null {
 
 /** The orders area. Sub-paths ("/orders/…") are passed in `path`. */
 export function OrdersPage({ path }: { path: string }) {
-  const { t, format } = useI18n();
+  const { t } = useI18n();
   const openId = orderIdFromPath(path);
   // Kept for the browser tab: coming back from a customer finds the same list.
   const [query, setQuery] = useSessionStorage<OrdersQuery>({ key: 'backroom.orders.query', defaultValue: DEFAULT_QUERY });
@@ -43,11 +44,7 @@ export function OrdersPage({ path }: { path: string }) {
       <PageHeader
         title={t('area.orders.title')}
         description={
-          count === undefined ? t('orders.description') : (
-            <span data-testid="orders-count" data-count={count}>
-              {count === 1 ? t('orders.matchingOne') : t('orders.matching', { count: format.number(count) })}
-            </span>
-          )
+          count === undefined ? t('orders.description') : <OrdersCount count={count} exact={pages.totalExact} />
         }
         actions={
           <Group gap="sm">

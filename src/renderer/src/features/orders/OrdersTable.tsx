@@ -82,7 +82,8 @@ export function OrdersTable({
         empty={empty}
         aria-label={t('orders.tableLabel')}
         testId="orders-table"
-        totalRows={pages.stale ? undefined : pages.totalEstimate}
+        // aria-rowcount must be the real number: a lower bound ("10,000+") leaves it unknown.
+        totalRows={pages.stale || !pages.totalExact ? undefined : pages.totalEstimate}
         selectedKey={openId}
       />
     </div>

@@ -1,5 +1,5 @@
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
-import type { InputOf, OrderDetail, OrdersViewQuery, SavedView } from '../../../../shared/contract';
+import type { InputOf, OrderDetail, OrdersViewQuery, OrderWriteResult, SavedView } from '../../../../shared/contract';
 import { invoke } from '../../api';
 
 export const orderKey = (id: number) => ['orders', 'orders.get', id] as const;
@@ -12,20 +12,31 @@ export const useOrder = (id: number | null) =>
     enabled: id !== null,
   });
 
+/** The values in use for the channel, method and tag pickers, with order counts. */
+export const useOrderFacets = (storeId: number | undefined) =>
+  useQuery({
+    queryKey: ['orders', 'orders.facets', storeId ?? null],
+    queryFn: () => invoke('orders.facets', storeId === undefined ? {} : { storeId }),
+    // The core keeps them until anything is written; data.changed refetches them then.
+    staleTime: Infinity,
+  });
+
 /**
- * Writes to one order answer with the whole order as it now is: put it in the
- * cache at once (the drawer shows it without a refetch) and let the list
+ * Writes to one order answer with the whole order as it now is, and where the
+ * change went (`delivery`): put the order in the cache at once (the drawer
+ * shows it without a refetch) and let the list and the pickers' counts
  * refetch, since totals, statuses and tags shown there may have changed.
  */
 function useOrderWrite<N extends 'orders.update' | 'orders.refund'>(name: N) {
   const queryClient = useQueryClient();
   return useMutation({
-    mutationFn: (input: InputOf<N>) => invoke(name, input) as Promise<OrderDetail>,
+    mutationFn: (input: InputOf<N>) => invoke(name, input) as Promise<OrderWriteResult>,
     // Refused (refunded meanwhile elsewhere, say): show the order as it now is, so the form's limits are current.
     onError: (_error, input) => void queryClient.invalidateQueries({ queryKey: orderKey(input.id) }),
-    onSuccess: (order) => {
-      queryClient.setQueryData(orderKey(order.id), order);
+    onSuccess: ({ delivery: _delivery, ...order }) => {
+      queryClient.setQueryData<OrderDetail>(orderKey(order.id), order);
       void queryClient.invalidateQueries({ queryKey: ['orders', 'orders.list'] });
+      void queryClient.invalidateQueries({ queryKey: ['orders', 'orders.facets'] });
       // A refund takes points back: the customer's balance shown beside the order changes too.
       void queryClient.invalidateQueries({ queryKey: ['loyalty'] });
     },

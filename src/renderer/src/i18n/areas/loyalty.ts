@@ -6,6 +6,7 @@
 import { loyaltyCustomerEn, loyaltyCustomerZh } from './loyalty/customer';
 import { loyaltyProgramEn, loyaltyProgramZh } from './loyalty/program';
 import { loyaltyReportsEn, loyaltyReportsZh } from './loyalty/reports';
+import { loyaltyMaintenanceEn, loyaltyMaintenanceZh } from './loyalty/maintenance';
 
 const loyaltyCommonEn = {
   'loyalty.page.description': 'Points your customers hold, what they may cost you, and the rules that earn and spend them.',
@@ -44,6 +45,7 @@ export const loyaltyEn = {
   ...loyaltyProgramEn,
   ...loyaltyCustomerEn,
   ...loyaltyReportsEn,
+  ...loyaltyMaintenanceEn,
 } as const;
 
 export const loyaltyZh: { readonly [K in keyof typeof loyaltyEn]: string } = {
@@ -51,4 +53,5 @@ export const loyaltyZh: { readonly [K in keyof typeof loyaltyEn]: string } = {
   ...loyaltyProgramZh,
   ...loyaltyCustomerZh,
   ...loyaltyReportsZh,
+  ...loyaltyMaintenanceZh,
 };

@@ -1,23 +1,12 @@
-import { Anchor, Badge, Button, Group, Paper, SimpleGrid, Skeleton, Stack, Text } from '@mantine/core';
+import { Anchor, Badge, Button, Group, Paper, SimpleGrid, Stack, Text } from '@mantine/core';
 import { IconGitMerge, IconMail, IconPhone } from '@tabler/icons-react';
-import { useQueries } from '@tanstack/react-query';
-import type { CustomerProfile, DuplicateCustomer, DuplicateGroup } from '../../../../../shared/contract';
-import { invoke } from '../../../api';
+import type { DuplicateCustomer, DuplicateGroup } from '../../../../../shared/contract';
 import { hrefFor } from '../../../app/router';
 import { useI18n } from '../../../i18n';
-import { customerProfileKey } from '../api';
 import { displayName } from '../format';
 import { pathForCustomer } from '../routes';
 
-/** Points held less debt, pending included: what moves with a merge. */
-export const netPoints = (profile: CustomerProfile): number =>
-  profile.points.approved + profile.points.pending - profile.points.debt;
-
-/**
- * The customers of one group side by side. Spend and points come from each
- * customer's profile (the same query the profile page uses, so they are cached
- * for the merge dialog and for opening the profile).
- */
+/** The customers of one group side by side, with what each would bring to a merge. */
 export function DuplicateGroupCard({
   group,
   onMergeInto,
@@ -26,7 +15,6 @@ export function DuplicateGroupCard({
   onMergeInto: (targetId: number) => void;
 }) {
   const { t } = useI18n();
-  const profiles = useCustomerProfiles(group.customers.map((c) => c.id));
   const MatchIcon = group.matchedBy === 'email' ? IconMail : IconPhone;
   return (
     <Paper withBorder p="md" radius="md" data-testid="duplicate-group" data-key={group.key}>
@@ -39,11 +27,10 @@ export function DuplicateGroupCard({
         </Text>
       </Group>
       <SimpleGrid cols={{ base: 1, sm: Math.min(group.customers.length, 3) }} spacing="md">
-        {group.customers.map((customer, index) => (
+        {group.customers.map((customer) => (
           <CustomerColumn
             key={customer.id}
             customer={customer}
-            profile={profiles[index]}
             onMergeInto={() => onMergeInto(customer.id)}
           />
         ))}
@@ -52,33 +39,21 @@ export function DuplicateGroupCard({
   );
 }
 
-export function useCustomerProfiles(ids: number[]): (CustomerProfile | undefined)[] {
-  return useQueries({
-    queries: ids.map((id) => ({ queryKey: customerProfileKey(id), queryFn: () => invoke('customers.get', { id }) })),
-  }).map((query) => query.data);
-}
-
 function CustomerColumn({
   customer,
-  profile,
   onMergeInto,
 }: {
   customer: DuplicateCustomer;
-  profile: CustomerProfile | undefined;
   onMergeInto: () => void;
 }) {
   const { t, format } = useI18n();
   const name = displayName(customer, t('customers.unnamed'));
-  const figure = (label: string, value: string | null, testId: string) => (
+  const figure = (label: string, value: string, testId: string, raw: number) => (
     <Group justify="space-between" gap="xs" wrap="nowrap">
       <Text size="sm" c="dimmed">{label}</Text>
-      {value === null ? (
-        <Skeleton height={12} width={60} />
-      ) : (
-        <Text size="sm" fw={500} style={{ fontVariantNumeric: 'tabular-nums' }} data-testid={testId}>
-          {value}
-        </Text>
-      )}
+      <Text size="sm" fw={500} style={{ fontVariantNumeric: 'tabular-nums' }} data-testid={testId} data-value={raw}>
+        {value}
+      </Text>
     </Group>
   );
   return (
@@ -101,13 +76,9 @@ function CustomerColumn({
             {t('customers.duplicates.since')} {format.date(customer.createdAt)}
           </Text>
         </Group>
-        {figure(t('customers.duplicates.orders'), format.number(customer.ordersCount), 'duplicate-orders')}
-        {figure(
-          t('customers.duplicates.spend'),
-          profile ? format.money(profile.figures.lifetimeSpendMinor, profile.figures.currency) : null,
-          'duplicate-spend',
-        )}
-        {figure(t('customers.duplicates.points'), profile ? format.number(netPoints(profile)) : null, 'duplicate-points')}
+        {figure(t('customers.duplicates.orders'), format.number(customer.ordersCount), 'duplicate-orders', customer.ordersCount)}
+        {figure(t('customers.duplicates.spend'), format.money(customer.spendMinor, customer.currency), 'duplicate-spend', customer.spendMinor)}
+        {figure(t('customers.duplicates.points'), format.number(customer.pointsNet), 'duplicate-points', customer.pointsNet)}
         <Button
           size="xs"
           variant="light"

@@ -1,7 +1,6 @@
 import { Alert, Button, Group, List, Modal, Stack, Text } from '@mantine/core';
 import { IconAlertTriangle, IconCircleCheck } from '@tabler/icons-react';
 import { useState } from 'react';
-import type { MergeResult } from '../../../../../shared/contract';
 import { useActingStaff } from '../../../app/actingStaff';
 import { hrefFor } from '../../../app/router';
 import { useI18n } from '../../../i18n';
@@ -10,9 +9,7 @@ import { writeErrorSentence } from '../errors';
 import { displayName, newIdempotencyKey } from '../format';
 import { pathForCustomer } from '../routes';
 import type { MergePlan } from './DuplicatesTab';
-import { netPoints, useCustomerProfiles } from './DuplicateGroupCard';
-
-type Outcome = { results: MergeResult[]; error: unknown | null };
+import { mergeEachInto, mergeTotals, type MergeOutcome } from './mergeSequence';
 
 /**
  * Says exactly what moves before anything moves, then merges each other
@@ -26,10 +23,9 @@ export function MergeModal({ plan, onClose }: { plan: MergePlan; onClose: () => 
   const merge = useMergeCustomers();
   const target = plan.group.customers.find((c) => c.id === plan.targetId);
   const sources = plan.group.customers.filter((c) => c.id !== plan.targetId);
-  const profiles = useCustomerProfiles(sources.map((c) => c.id));
   const [keys] = useState(() => new Map(sources.map((c) => [c.id, newIdempotencyKey(`merge-${c.id}-into-${plan.targetId}`)])));
   const [running, setRunning] = useState(false);
-  const [outcome, setOutcome] = useState<Outcome | null>(null);
+  const [outcome, setOutcome] = useState<MergeOutcome | null>(null);
   if (!target) return null;
 
   const unnamed = t('customers.unnamed');
@@ -40,24 +36,14 @@ export function MergeModal({ plan, onClose }: { plan: MergePlan; onClose: () => 
   const run = async () => {
     if (!staff) return;
     setRunning(true);
-    const results: MergeResult[] = [];
-    let error: unknown = null;
-    for (const source of sources) {
-      try {
-        results.push(
-          await merge.mutateAsync({
-            sourceId: source.id,
-            targetId: target.id,
-            staffId: staff.id,
-            idempotencyKey: keys.get(source.id) ?? newIdempotencyKey('merge'),
-          }),
-        );
-      } catch (caught) {
-        error = caught;
-        break;
-      }
-    }
-    setOutcome({ results, error });
+    const next = await mergeEachInto(
+      sources.map((c) => c.id),
+      target.id,
+      staff.id,
+      (sourceId) => keys.get(sourceId) ?? newIdempotencyKey('merge'),
+      (input) => merge.mutateAsync(input),
+    );
+    setOutcome(next);
     setRunning(false);
   };
 
@@ -69,22 +55,20 @@ export function MergeModal({ plan, onClose }: { plan: MergePlan; onClose: () => 
           <>
             <Text fw={600}>{t('customers.merge.keep', { name: targetName })}</Text>
             <List spacing="xs" size="sm">
-              {sources.map((source, index) => {
-                const profile = profiles[index];
-                return (
-                  <List.Item key={source.id} data-testid="merge-moves">
-                    <Text size="sm" fw={500} span>
-                      {t('customers.merge.from', { name: label(source) })}{' '}
-                    </Text>
-                    <Text size="sm" span>
-                      {t('customers.merge.moves', {
-                        orders: format.number(source.ordersCount),
-                        points: profile ? format.number(netPoints(profile)) : '…',
-                      })}
-                    </Text>
-                  </List.Item>
-                );
-              })}
+              {sources.map((source) => (
+                <List.Item key={source.id} data-testid="merge-moves" data-customer-id={source.id}>
+                  <Text size="sm" fw={500} span>
+                    {t('customers.merge.from', { name: label(source) })}{' '}
+                  </Text>
+                  <Text size="sm" span>
+                    {t('customers.merge.moves', {
+                      orders: format.number(source.ordersCount),
+                      spend: format.money(source.spendMinor, source.currency),
+                      points: format.number(source.pointsNet),
+                    })}
+                  </Text>
+                </List.Item>
+              ))}
             </List>
             <Text size="sm" c="dimmed">{t('customers.merge.after')}</Text>
             <Text size="sm" c={staff ? 'dimmed' : 'red'}>
@@ -119,17 +103,17 @@ export function MergeModal({ plan, onClose }: { plan: MergePlan; onClose: () => 
   );
 }
 
-function OutcomeView({ outcome, total, targetName }: { outcome: Outcome; total: number; targetName: string }) {
+function OutcomeView({ outcome, total, targetName }: { outcome: MergeOutcome; total: number; targetName: string }) {
   const { t, format } = useI18n();
-  const sum = (pick: (r: MergeResult) => number) => format.number(outcome.results.reduce((s, r) => s + pick(r), 0));
+  const totals = mergeTotals(outcome.results);
   const summary =
     outcome.results.length > 0
       ? t('customers.merge.result', {
-          orders: sum((r) => r.moved.orders),
-          tickets: sum((r) => r.moved.tickets),
-          returns: sum((r) => r.moved.returns),
-          feedback: sum((r) => r.moved.feedback),
-          points: sum((r) => r.points.points),
+          orders: format.number(totals.orders),
+          tickets: format.number(totals.tickets),
+          returns: format.number(totals.returns),
+          feedback: format.number(totals.feedback),
+          points: format.number(totals.points),
           name: targetName,
         })
       : null;

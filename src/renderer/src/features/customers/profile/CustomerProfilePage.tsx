@@ -62,8 +62,8 @@ export function CustomerProfilePage({ customerId }: { customerId: number }) {
       {customer.mergedIntoId !== null && (
         <Alert color="yellow" variant="light" icon={<IconGitMerge size={18} />} data-testid="profile-merged">
           <Text size="sm">{t('customers.profile.mergedInto')}</Text>
-          <Anchor href={hrefFor(pathForCustomer(customer.mergedIntoId))} size="sm">
-            {t('customers.profile.openSurvivor')}
+          <Anchor href={hrefFor(pathForCustomer(customer.mergedIntoId))} size="sm" data-testid="profile-open-survivor">
+            {t('customers.profile.openSurvivor', { id: customer.mergedIntoId })}
           </Anchor>
         </Alert>
       )}
@@ -84,7 +84,7 @@ export function CustomerProfilePage({ customerId }: { customerId: number }) {
       <Grid gap="lg">
         <Grid.Col span={{ base: 12, lg: 7 }}>
           <Stack gap="lg">
-            <RecentOrders orders={customer.recentOrders} />
+            <RecentOrders orders={customer.recentOrders} mergedIntoId={customer.mergedIntoId} />
             <section aria-labelledby="profile-points-title">
               <Title order={2} fz="lg" mb="sm" id="profile-points-title">
                 {t('customers.points.title')}

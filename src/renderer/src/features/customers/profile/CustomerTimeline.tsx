@@ -178,7 +178,8 @@ function describe(item: CustomerTimelineItem, { t, format }: I18n): { title: str
       return {
         title: t('customers.timeline.points', {
           points: `${item.points > 0 ? '+' : ''}${format.number(item.points)}`,
-          type: statusLabel(t, 'customers.timeline.entry', item.entryType),
+          // The reason says which way (into or from which customer, points or debt).
+          type: item.viaMerge ? t('customers.timeline.entry.merge') : statusLabel(t, 'customers.timeline.entry', item.entryType),
         }),
         detail: item.reason ?? undefined,
         orderId: item.orderId,

@@ -84,6 +84,14 @@ function ConsentBadge({ kind, given, testId }: { kind: string; given: boolean; t
 function SegmentBadge({ customer }: { customer: CustomerProfile }) {
   const { t, format } = useI18n();
   const { rfm } = customer;
+  if (customer.mergedIntoId !== null) {
+    // Scores belong to the customer it was merged into; "no segment" would read as "no orders".
+    return (
+      <Badge variant="light" color="yellow" size="lg" tt="none" data-testid="profile-segment" data-segment="">
+        {t('customers.profile.mergedBadge', { id: customer.mergedIntoId })}
+      </Badge>
+    );
+  }
   if (!rfm) {
     return (
       <Tooltip label={t('customers.profile.noRfm')} withArrow>

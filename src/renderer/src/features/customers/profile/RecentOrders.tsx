@@ -15,7 +15,7 @@ const FINANCIAL_COLOR: Record<string, string> = {
 };
 
 /** The newest orders, each a link to the order in the orders area. */
-export function RecentOrders({ orders }: { orders: CustomerOrderSummary[] }) {
+export function RecentOrders({ orders, mergedIntoId = null }: { orders: CustomerOrderSummary[]; mergedIntoId?: number | null }) {
   const { t, format } = useI18n();
   return (
     <Paper withBorder p="md" radius="md" component="section" aria-labelledby="profile-orders-title">
@@ -24,7 +24,7 @@ export function RecentOrders({ orders }: { orders: CustomerOrderSummary[] }) {
       </Title>
       {orders.length === 0 ? (
         <Text size="sm" c="dimmed" data-testid="profile-orders-empty">
-          {t('customers.orders.none')}
+          {mergedIntoId !== null ? t('customers.orders.movedByMerge', { id: mergedIntoId }) : t('customers.orders.none')}
         </Text>
       ) : (
         <Table.ScrollContainer minWidth={480}>

@@ -1,12 +1,13 @@
-import { Button, Group, Paper, Progress, Skeleton, Stack, Switch, Text, Tooltip } from '@mantine/core';
+import { Button, Group, Paper, Skeleton, Stack, Switch, Text, Tooltip } from '@mantine/core';
 import { notifications } from '@mantine/notifications';
 import { IconRefresh } from '@tabler/icons-react';
 import { useState } from 'react';
 import { QueryError } from '../../../components/QueryError';
 import { useI18n } from '../../../i18n';
-import { useRecomputeSegments, useSegments } from '../api';
+import { useRecomputeSegments, useRecomputeStartedAt, useSegments } from '../api';
 import { writeErrorSentence } from '../errors';
 import { SEGMENT_LABEL } from '../labels';
+import { RecomputeStatus } from './RecomputeStatus';
 import { SegmentShareChart } from './SegmentShareChart';
 import { SegmentTable } from './SegmentTable';
 import { useSegmentExport, type SegmentExportOutcome } from './useSegmentExport';
@@ -15,27 +16,26 @@ import { useSegmentExport, type SegmentExportOutcome } from './useSegmentExport'
 export function SegmentsTab() {
   const { t, format } = useI18n();
   const segments = useSegments({});
-  const recompute = useRecomputeSegments();
+  const recompute = useRecomputeSegments({
+    onSuccess: (result) =>
+      notifications.show({
+        color: 'teal',
+        message: t('customers.segments.recomputed', {
+          customers: format.number(result.customers),
+          seconds: (result.durationMs / 1000).toFixed(1),
+        }),
+      }),
+    onError: (error) =>
+      notifications.show({
+        color: 'red',
+        title: t('customers.segments.recomputeFailed'),
+        message: writeErrorSentence(error, t),
+      }),
+  });
+  // From this tab or an earlier visit to it: a recompute outlives the tab.
+  const recomputeStartedAt = useRecomputeStartedAt();
   const exporter = useSegmentExport();
   const [onlyConsented, setOnlyConsented] = useState(true);
-
-  const runRecompute = () =>
-    recompute.mutate(undefined, {
-      onSuccess: (result) =>
-        notifications.show({
-          color: 'teal',
-          message: t('customers.segments.recomputed', {
-            customers: format.number(result.customers),
-            seconds: (result.durationMs / 1000).toFixed(1),
-          }),
-        }),
-      onError: (error) =>
-        notifications.show({
-          color: 'red',
-          title: t('customers.segments.recomputeFailed'),
-          message: writeErrorSentence(error, t),
-        }),
-    });
 
   const exportSegment = async (segment: Parameters<typeof exporter.start>[0]) => {
     const outcome = await exporter.start(segment, onlyConsented);
@@ -78,19 +78,16 @@ export function SegmentsTab() {
           <Button
             leftSection={<IconRefresh size={16} />}
             variant="default"
-            loading={recompute.isPending}
-            onClick={runRecompute}
+            loading={recomputeStartedAt !== null}
+            onClick={() => recompute.mutate()}
             data-testid="segments-recompute"
           >
             {t('customers.segments.recompute')}
           </Button>
         </Group>
       </Group>
-      {recompute.isPending && (
-        <Stack gap={4} data-testid="segments-recomputing">
-          <Text size="sm">{t('customers.segments.recomputing')}</Text>
-          <Progress value={100} striped animated aria-label={t('customers.segments.recomputing')} />
-        </Stack>
+      {recomputeStartedAt !== null && (
+        <RecomputeStatus startedAt={recomputeStartedAt} lastDurationMs={segments.data?.lastRecomputeMs ?? null} />
       )}
       {segments.isPending && (
         <>

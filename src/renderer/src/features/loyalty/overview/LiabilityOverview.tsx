@@ -9,6 +9,7 @@ import { KpiCard } from '../../../components/KpiCard';
 import { useLiability } from '../api';
 import { ExpiringByMonthChart } from './ExpiringByMonthChart';
 import { LiabilityExplanation } from './LiabilityExplanation';
+import { MaintenanceLine } from './MaintenanceLine';
 import { tabPath } from '../routes';
 import { formatPointValue } from './pointValue';
 
@@ -23,6 +24,7 @@ export function LiabilityOverview() {
     <Stack gap="lg" data-testid="liability-overview">
       {liability.data.approvedPoints + liability.data.pendingPoints === 0 && <NoPointsYet />}
       <LiabilityKpis report={liability.data} />
+      <MaintenanceLine />
       <ExpiringByMonthChart report={liability.data} />
       <LiabilityExplanation report={liability.data} />
     </Stack>

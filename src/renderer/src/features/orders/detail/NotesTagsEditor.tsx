@@ -4,24 +4,15 @@ import { useState } from 'react';
 import { MAX_ORDER_NOTE, MAX_ORDER_TAGS, type OrderDetail } from '../../../../../shared/contract';
 import { useActingStaff } from '../../../app/actingStaff';
 import { useT } from '../../../i18n';
-import { useAppInfo } from '../../settings/api';
 import { newIdempotencyKey, useUpdateOrder } from '../api';
 import { ActionError } from './ActionError';
 import { Section } from './Section';
-
-/**
- * Platforms Backroom sends changes to. The core decides (src/main/domain/outbox);
- * this copy only chooses the sentence after a save, and says "saved locally"
- * for any platform it does not know.
- */
-const CONNECTED_PLATFORMS = ['shopify', 'woocommerce', 'vendure'];
 
 const sameTags = (a: readonly string[], b: readonly string[]) => a.length === b.length && a.every((tag, i) => tag === b[i]);
 
 export function NotesTagsEditor({ order }: { order: OrderDetail }) {
   const t = useT();
   const staff = useActingStaff();
-  const store = useAppInfo().data?.stores.find((s) => s.id === order.storeId);
   const update = useUpdateOrder();
   const [note, setNote] = useState(order.localNote ?? '');
   const [tags, setTags] = useState(order.localTags);
@@ -42,11 +33,14 @@ export function NotesTagsEditor({ order }: { order: OrderDetail }) {
         onSuccess: (saved) => {
           setNote(saved.localNote ?? '');
           setTags(saved.localTags);
-          const queued = store && CONNECTED_PLATFORMS.includes(store.platform);
+          // The core says where the change went (the outbox queues only for connected stores).
+          const queuedFor = saved.delivery.queuedFor;
           notifications.show({
             color: 'teal',
-            message: queued ? t('orders.notes.savedQueued', { store: store.name }) : t('orders.notes.savedLocally'),
-          });
+            message: queuedFor ? t('orders.notes.savedQueued', { store: queuedFor }) : t('orders.notes.savedLocally'),
+            'data-testid': 'order-notes-saved',
+            'data-queued-for': queuedFor ?? '',
+          } as Parameters<typeof notifications.show>[0]);
         },
       },
     );

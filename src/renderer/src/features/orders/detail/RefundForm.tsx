@@ -54,13 +54,20 @@ export function RefundForm({ order, onDone }: { order: OrderDetail; onDone: () =
       {
         onSuccess: (updated) => {
           const points = updated.pointsSummary.reversed - reversedBefore;
+          const queuedFor = updated.delivery.queuedFor;
           notifications.show({
             color: 'teal',
             title: t('orders.refund.done', { amount: money(amount) }),
-            message: points > 0 ? t('orders.refund.pointsReversed', { points: format.number(points) }) : t('orders.refund.noPoints'),
-            // Tests and screen readers find the figure without parsing the sentence.
+            message: (
+              <>
+                <div>{points > 0 ? t('orders.refund.pointsReversed', { points: format.number(points) }) : t('orders.refund.noPoints')}</div>
+                <div>{queuedFor ? t('orders.refund.queued', { store: queuedFor }) : t('orders.refund.local')}</div>
+              </>
+            ),
+            // Tests and screen readers find the figures without parsing the sentences.
             'data-testid': 'refund-notification',
             'data-points': points,
+            'data-queued-for': queuedFor ?? '',
           } as Parameters<typeof notifications.show>[0]);
           onDone();
         },

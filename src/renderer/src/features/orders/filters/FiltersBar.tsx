@@ -1,4 +1,4 @@
-import { Badge, Button, Collapse, Group, Paper, Select, TagsInput } from '@mantine/core';
+import { Badge, Button, Collapse, Group, Paper, Select } from '@mantine/core';
 import { DatePickerInput } from '@mantine/dates';
 import { IconAdjustmentsHorizontal, IconCalendar, IconFilterOff } from '@tabler/icons-react';
 import { useState } from 'react';
@@ -6,21 +6,26 @@ import {
   FINANCIAL_STATUSES,
   FULFILLMENT_STATUSES,
   ORDER_STATUSES,
+  type OrderFacetValue,
   type OrderFilter,
 } from '../../../../../shared/contract';
 import { useAppInfo } from '../../settings/api';
-import { useT } from '../../../i18n';
+import { useI18n } from '../../../i18n';
+import { useOrderFacets } from '../api';
 import { codeLabel } from '../labels';
 import { AmountRangeInputs } from './AmountRangeInputs';
-import { MultiFilter } from './MultiFilter';
-import { activeFilterCount, CHANNELS, PAYMENT_METHODS, secondaryFilterCount, withFilter } from './query';
+import { MultiFilter, type MultiFilterOption } from './MultiFilter';
+import { activeFilterCount, secondaryFilterCount, withFilter } from './query';
 import { SearchInput } from './SearchInput';
+import { TagFilter } from './TagFilter';
 
 type PickerValue = [string | null, string | null];
 
 export function FiltersBar({ filter, onChange }: { filter: OrderFilter; onChange: (filter: OrderFilter) => void }) {
-  const t = useT();
+  const { t, format } = useI18n();
   const stores = useAppInfo().data?.stores ?? [];
+  // The values in use (in the chosen store), so the pickers list what the data holds.
+  const facets = useOrderFacets(filter.storeId);
   const secondaryOn = secondaryFilterCount(filter);
   const [more, setMore] = useState(secondaryOn > 0);
   const [picking, setPicking] = useState<PickerValue | null>(null);
@@ -29,7 +34,7 @@ export function FiltersBar({ filter, onChange }: { filter: OrderFilter; onChange
   const currency =
     stores.find((s) => s.id === filter.storeId)?.currency ?? stores[0]?.currency ?? 'USD';
 
-  const multi = (key: 'status' | 'financialStatus' | 'fulfillmentStatus' | 'channel' | 'paymentMethod', label: string, prefix: string, codes: readonly string[]) => (
+  const multi = (key: 'status' | 'financialStatus' | 'fulfillmentStatus', label: string, prefix: string, codes: readonly string[]) => (
     <MultiFilter
       label={label}
       options={codes.map((code) => ({ value: code, label: codeLabel(t, prefix, code) }))}
@@ -38,6 +43,28 @@ export function FiltersBar({ filter, onChange }: { filter: OrderFilter; onChange
       testId={`orders-filter-${key}`}
     />
   );
+
+  const facetPicker = (key: 'channel' | 'paymentMethod', label: string, prefix: string, inUse: OrderFacetValue[] | undefined) => {
+    const chosen = filter[key] ?? [];
+    // A chosen value no order carries any more (from a saved view, say) stays listed, with 0, so it can be unticked.
+    const options: MultiFilterOption[] = [
+      ...(inUse ?? []).map((f) => ({ value: f.value, label: codeLabel(t, prefix, f.value), count: f.orders })),
+      ...chosen.filter((v) => !inUse?.some((f) => f.value === v)).map((v) => ({ value: v, label: codeLabel(t, prefix, v), count: 0 })),
+    ];
+    return (
+      <MultiFilter
+        label={label}
+        options={options}
+        value={chosen}
+        onChange={(values) => set(key, values)}
+        testId={`orders-filter-${key}`}
+        formatCount={(count) => ({ short: format.number(count), long: t('orders.filter.valueOrders', { count: format.number(count) }) })}
+        loading={facets.isPending}
+        loadingText={t('orders.filter.loadingValues')}
+        emptyText={t('orders.filter.noValues')}
+      />
+    );
+  };
 
   const range = filter.range;
   return (
@@ -101,23 +128,14 @@ export function FiltersBar({ filter, onChange }: { filter: OrderFilter; onChange
               data-testid="orders-filter-store"
             />
           )}
-          {multi('channel', t('orders.filter.channel'), 'orders.channel', CHANNELS)}
-          {multi('paymentMethod', t('orders.filter.method'), 'orders.method', PAYMENT_METHODS)}
+          {facetPicker('channel', t('orders.filter.channel'), 'orders.channel', facets.data?.channels)}
+          {facetPicker('paymentMethod', t('orders.filter.method'), 'orders.method', facets.data?.paymentMethods)}
           <AmountRangeInputs
             value={{ minTotalMinor: filter.minTotalMinor, maxTotalMinor: filter.maxTotalMinor }}
             currency={currency}
             onChange={(amounts) => onChange(withFilter(withFilter(filter, 'minTotalMinor', amounts.minTotalMinor ?? null), 'maxTotalMinor', amounts.maxTotalMinor ?? null))}
           />
-          <TagsInput
-            w={240}
-            aria-label={t('orders.filter.tag')}
-            placeholder={filter.tag ? undefined : t('orders.filter.tagPlaceholder')}
-            value={filter.tag ?? []}
-            onChange={(tags) => set('tag', tags)}
-            maxTags={50}
-            clearable
-            data-testid="orders-filter-tag"
-          />
+          <TagFilter value={filter.tag ?? []} onChange={(tags) => set('tag', tags)} inUse={facets.data?.tags} truncated={facets.data?.tagsTruncated ?? false} />
         </Group>
       </Collapse>
     </Paper>

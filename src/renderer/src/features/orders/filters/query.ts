@@ -61,18 +61,3 @@ export function queryFromView(raw: Record<string, unknown>): OrdersQuery {
     sort: sort && typeof sort === 'object' && 'by' in sort ? sort : DEFAULT_SORT,
   };
 }
-
-/** Known values for the channel and payment-method pickers, labelled in ../i18n. */
-export const CHANNELS = ['online', 'marketplace', 'pos', 'social'] as const;
-export const PAYMENT_METHODS = [
-  'card',
-  'paypal',
-  'apple_pay',
-  'google_pay',
-  'klarna',
-  'shop_pay',
-  'bank_transfer',
-  'gift_card',
-  'cash',
-  'marketplace',
-] as const;

@@ -1,0 +1,27 @@
+import { mkdirSync } from 'node:fs';
+import { join, resolve } from 'node:path';
+
+/**
+ * Where a screenshot goes. Every run takes the pictures (into the test's output
+ * folder) after checking the screen rendered its content; with
+ * BACKROOM_SCREENSHOTS=1 the ones the README shows are written to
+ * docs/screenshots instead, so a plain test run never rewrites committed images.
+ */
+const DOCS_DIR = resolve(__dirname, '../../docs/screenshots');
+
+export const DOCS_SHOTS = new Set([
+  'dashboard-en-light.png', 'dashboard-en-dark.png', 'dashboard-zh-light.png', 'dashboard-zh-dark.png',
+  'orders-en-light.png', 'orders-zh-dark.png', 'orders-drawer-en-light.png', 'orders-refund-en-light.png',
+  'customers-list-en-light.png', 'customers-profile-en-dark.png', 'customers-segments-zh-light.png',
+  'customers-duplicates-en-light.png',
+  'loyalty-overview-en-light.png', 'loyalty-overview-zh-light.png', 'loyalty-program-tiers-en-light.png',
+  'loyalty-rewards-en-light.png', 'loyalty-coupon-en-light.png', 'loyalty-panel-en-dark.png',
+]);
+
+export function shotPath(file: string, testInfo: { outputPath(name: string): string }): string {
+  const target = process.env['BACKROOM_SCREENSHOTS'] === '1' && DOCS_SHOTS.has(file)
+    ? join(DOCS_DIR, file)
+    : testInfo.outputPath(file);
+  mkdirSync(resolve(target, '..'), { recursive: true });
+  return target;
+}
