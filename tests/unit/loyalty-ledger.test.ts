@@ -155,8 +155,14 @@ describe('postings', () => {
   });
 
   it.each([
-    ['an unknown customer', () => adjust(ctx, { customerId: 99, points: 5, reason: 'Hi' })],
-    ['an unknown staff member', () => adjust(ctx, { customerId: 1, points: 5, reason: 'Hi', staffId: 99 })],
+    ['an adjustment for an unknown customer', () => adjust(ctx, { customerId: 99, points: 5, reason: 'Hi' })],
+    ['an adjustment by an unknown staff member', () => adjust(ctx, { customerId: 1, points: 5, reason: 'Hi', staffId: 99 })],
+  ])('answers %s with VALIDATION (bad input), posting nothing', (_, attempt) => {
+    expect(attempt).toThrow(expect.objectContaining({ code: 'VALIDATION' }));
+    expect(count()).toBe(0);
+  });
+
+  it.each([
     ['an unknown order', () => earnForOrder(ctx, 99)],
     ['the balance of an unknown customer', () => balance(ctx, 99)],
   ])('answers %s with NOT_FOUND', (_, attempt) => {

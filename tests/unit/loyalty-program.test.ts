@@ -91,7 +91,7 @@ describe('bonus actions', () => {
     expect(await call('loyalty.bonus', { customerId: 2, action: 'review', reference: 'review-9' })).toMatchObject({
       ok: false, error: { code: 'CONFLICT', message: 'This action has already earned points for another customer.' } });
     expect(await call('loyalty.bonus', { customerId: 42, action: 'signUp' })).toMatchObject({
-      ok: false, error: { code: 'NOT_FOUND' } });
+      ok: false, error: { code: 'VALIDATION' } });
     expect(ledgerRows()).toBe(1);
   });
 });

@@ -139,9 +139,9 @@ describe('redeeming a reward', () => {
       await ok('loyalty.rewards.archive', { id });
       return { rewardId: id };
     }, 'CONFLICT', 'The reward "$5 off" is no longer offered.'],
-    ['an unknown reward', async () => ({ rewardId: 99 }), 'NOT_FOUND', 'There is no reward with id 99.'],
+    ['an unknown reward', async () => ({ rewardId: 99 }), 'VALIDATION', 'There is no reward with id 99.'],
     ['an unknown customer', async () => ({ customerId: 42, rewardId: (await ok<RewardView>('loyalty.rewards.save',
-      fiveOff)).id }), 'NOT_FOUND', 'There is no customer with id 42.'],
+      fiveOff)).id }), 'VALIDATION', 'There is no customer with id 42.'],
   ])('refuses %s with a sentence, posting and issuing nothing', async (_label, setup, code, message) => {
     await give(400);
     const input = { customerId: 1, idempotencyKey: 'r', ...(await setup()) };

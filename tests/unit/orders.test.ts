@@ -125,6 +125,10 @@ describe('orders.list search', () => {
     const c = connection.sqlite.prepare(`SELECT customer_id AS id, phone FROM orders JOIN customers c ON c.id = customer_id
       WHERE phone IS NOT NULL LIMIT 1`).get() as { id: number; phone: string };
     expect(ids(allPages({ filter: { search: c.phone } }))).toEqual(expectedIds('customer_id = ?', undefined, [c.id]));
+    // However it is written: the same digits with dashes and brackets find the same orders.
+    const digits = c.phone.replace(/\D/g, '');
+    const retyped = `+${digits.slice(0, 1)} (${digits.slice(1, 4)}) ${digits.slice(4, 7)}-${digits.slice(7)}`;
+    expect(ids(allPages({ filter: { search: retyped } }))).toEqual(expectedIds('customer_id = ?', undefined, [c.id]));
   });
 
   it('finds orders by customer name prefix, first, last or full', () => {

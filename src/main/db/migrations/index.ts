@@ -5,6 +5,7 @@ import * as m0003 from './0003_orders_workspace';
 import * as m0004 from './0004_customers';
 import * as m0005 from './0005_loyalty_program';
 import * as m0006 from './0006_orders_facets_index';
+import * as m0007 from './0007_drop_raw_contact_indexes';
 
 export interface Migration {
   version: number;
@@ -23,6 +24,7 @@ export const migrations: readonly Migration[] = [
   { version: 4, name: '0004_customers', up: m0004.up },
   { version: 5, name: '0005_loyalty_program', up: m0005.up },
   { version: 6, name: '0006_orders_facets_index', up: m0006.up },
+  { version: 7, name: '0007_drop_raw_contact_indexes', up: m0007.up },
 ];
 
 export const LATEST_SCHEMA_VERSION = migrations[migrations.length - 1]?.version ?? 0;

@@ -14,15 +14,31 @@ function escapeLike(text: string): string {
   return text.replace(/[\\%_]/g, (ch) => `\\${ch}`);
 }
 
-function match(search: string): { where: string; values: Record<string, string> } {
-  // Email and phone through the normalized indexes of duplicate detection (0004).
+export interface CustomerCondition {
+  where: string;
+  values: Record<string, string>;
+}
+
+/**
+ * An email or phone as typed, matched on its normalized form through the
+ * indexes of duplicate detection (0004): "Ava@Example.com " finds ava@example.com,
+ * "(416) 555-0101" finds +1 416 555 0101's digits. Null when the text is neither.
+ * Merged customers are left out: their orders and points live with the survivor.
+ */
+export function identityMatch(search: string): CustomerCondition | null {
   const known = 'merged_into_id IS NULL AND';
   if (search.includes('@')) {
-    return { where: `email IS NOT NULL AND ${known} ${NORMALIZED_EMAIL} = @email`, values: { email: search.toLowerCase() } };
+    return { where: `email IS NOT NULL AND ${known} ${NORMALIZED_EMAIL} = @email`, values: { email: search.trim().toLowerCase() } };
   }
   if (PHONE.test(search)) {
     return { where: `phone IS NOT NULL AND ${known} ${PHONE_DIGITS} = @digits`, values: { digits: search.replace(/\D/g, '') } };
   }
+  return null;
+}
+
+function match(search: string): CustomerCondition {
+  const identity = identityMatch(search);
+  if (identity) return identity;
   const like = (param: string, column: string) => `${column} LIKE @${param} ESCAPE '\\'`;
   const space = search.indexOf(' ');
   if (space < 0) {

@@ -51,7 +51,7 @@ export function postBonus(ctx: LedgerContext, request: BonusRequest): Posting {
       }
       return { entry: existing, replayed: true };
     }
-    requireCustomer(ctx.sqlite, request.customerId);
+    requireCustomer(ctx.sqlite, request.customerId, 'VALIDATION');
     const settings = readLoyaltySettings(ctx.sqlite);
     if (!settings.enabled) throw new AppError('VALIDATION', 'The loyalty program is switched off.');
     const points = settings.bonusActions[request.action];

@@ -82,9 +82,13 @@ export function customerExists(sqlite: Sqlite, customerId: number): boolean {
   return statement(sqlite, 'SELECT 1 FROM customers WHERE id = ?').get(customerId) !== undefined;
 }
 
-export function requireCustomer(sqlite: Sqlite, customerId: number): void {
+/**
+ * Reads of an unknown customer answer NOT_FOUND; a posting that names one is
+ * bad input (VALIDATION), like any other field that refers to nothing.
+ */
+export function requireCustomer(sqlite: Sqlite, customerId: number, code: 'NOT_FOUND' | 'VALIDATION' = 'NOT_FOUND'): void {
   if (!customerExists(sqlite, customerId)) {
-    throw new AppError('NOT_FOUND', `There is no customer with id ${customerId}.`);
+    throw new AppError(code, `There is no customer with id ${customerId}.`);
   }
 }
 
@@ -146,9 +150,9 @@ export function post(ctx: LedgerContext, entry: NewLedgerEntry): Posting {
       }
       return { entry: existing, replayed: true };
     }
-    requireCustomer(ctx.sqlite, entry.customerId);
+    requireCustomer(ctx.sqlite, entry.customerId, 'VALIDATION');
     if (entry.staffId != null && !statement(ctx.sqlite, 'SELECT 1 FROM staff WHERE id = ?').get(entry.staffId)) {
-      throw new AppError('NOT_FOUND', `There is no staff member with id ${entry.staffId}.`);
+      throw new AppError('VALIDATION', `There is no staff member with id ${entry.staffId}.`);
     }
     const now = ctx.now().toISOString();
     checkCovered(entry, ledgerState(ctx.sqlite, entry.customerId), now);

@@ -52,8 +52,8 @@ export function redeemReward(ctx: LedgerContext, request: RewardRedemption): Red
   return inLedgerTransaction(ctx, () => {
     const replay = replayOf(ctx, request);
     if (replay) return replay;
-    requireCustomer(ctx.sqlite, request.customerId);
-    const reward = requireReward(ctx.sqlite, request.rewardId);
+    requireCustomer(ctx.sqlite, request.customerId, 'VALIDATION');
+    const reward = requireReward(ctx.sqlite, request.rewardId, 'VALIDATION');
     if (!reward.active) {
       throw new AppError('CONFLICT', `The reward "${reward.name}" is no longer offered.`);
     }

@@ -39,9 +39,10 @@ export function rewardById(sqlite: Sqlite, id: number): RewardView | undefined {
   return row && view(row);
 }
 
-export function requireReward(sqlite: Sqlite, id: number): RewardView {
+/** Editing an unknown reward is NOT_FOUND; redeeming one is bad input (VALIDATION). */
+export function requireReward(sqlite: Sqlite, id: number, code: 'NOT_FOUND' | 'VALIDATION' = 'NOT_FOUND'): RewardView {
   const reward = rewardById(sqlite, id);
-  if (!reward) throw new AppError('NOT_FOUND', `There is no reward with id ${id}.`);
+  if (!reward) throw new AppError(code, `There is no reward with id ${id}.`);
   return reward;
 }
 

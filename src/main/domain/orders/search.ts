@@ -1,9 +1,11 @@
 import type { Sqlite } from '../../db/connection';
+import { identityMatch } from '../customers/search';
 import type { SqlParams } from './sql-params';
 
 /**
  * Turns the search box into a condition on `orders o`. Customers are found
- * first (email and phone through their indexes, names by prefix), then their
+ * first (email and phone on their normalized forms, see customers/search.ts;
+ * names by prefix), then their
  * orders through `orders_customer`; order numbers through `orders_number`.
  */
 
@@ -11,8 +13,6 @@ import type { SqlParams } from './sql-params';
 const MAX_LISTED_CUSTOMERS = 1000;
 
 const ORDER_NUMBER = /^#?\s*(\d+)$/;
-// A phone as people type it: digits with at least one +, space, dash, dot or bracket.
-const PHONE = /^\+?[\d\s().-]{7,}$/;
 
 /** The smallest string after every string that starts with `prefix`. */
 function prefixEnd(prefix: string): string {
@@ -35,11 +35,7 @@ function escapeLike(text: string): string {
 
 /** The customer condition (on `customers`) and its parameters, by what the text looks like. */
 function customerMatch(search: string): { where: string; values: Record<string, string> } {
-  if (search.includes('@')) {
-    return { where: 'email IN (@raw, @lower)', values: { raw: search, lower: search.toLowerCase() } };
-  }
-  if (PHONE.test(search)) return { where: 'phone = @raw', values: { raw: search } };
-  return nameMatch(search);
+  return identityMatch(search) ?? nameMatch(search);
 }
 
 /**
