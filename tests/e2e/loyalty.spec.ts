@@ -4,7 +4,8 @@ import { expect, openConsole, test, type Backroom } from './fixtures';
 /**
  * The loyalty area end to end on the small demo store: the rewards catalog,
  * a redemption from the customer's points panel (the coupon on screen is the
- * coupon in SQL, the points fall by the reward's cost), a refused redemption
+ * coupon in SQL, the points fall by the reward's cost), a bonus awarded by hand
+ * that a second award of the same review cannot post again, a refused redemption
  * and a refused program change that leave the database as it was, and the
  * liability report showing the core's own figures.
  */
@@ -195,6 +196,76 @@ test.describe('loyalty', () => {
     expect(staffId).toBe(backroom.scalar<number>(`SELECT id FROM staff WHERE name = ?`, await page.getByTestId('acting-staff').inputValue()));
     await expect(page.getByTestId('points-approved')).toHaveAttribute('data-value', String(balance.approved + 25));
     await expect(page.getByTestId('points-history-row').first()).toContainText(reason);
+  });
+
+  test('a review bonus is awarded once per reference: again for the customer posts nothing, for another is refused', async ({ page, backroom }) => {
+    const program = (await backroom.invoke('loyalty.settings.get')) as { bonusActions: Record<string, number> };
+    const reviewPoints = (program.bonusActions['review'] ?? 0) + 37;
+    await backroom.invoke('loyalty.settings.update', { ...program, bonusActions: { ...program.bonusActions, review: reviewPoints } });
+    try {
+      const { customerId, balance } = await richCustomer(backroom);
+      const otherCustomerId = backroom.scalar<number>('SELECT id FROM customers WHERE id <> ? ORDER BY id LIMIT 1', customerId);
+      const reference = `E2E-review-${Date.now()}`;
+      const rows = () =>
+        backroom.scalar<number>(`SELECT count(*) FROM points_ledger WHERE idempotency_key = ?`, `bonus:review:${reference}`);
+
+      await openConsole(page, backroom, `/loyalty/customer/${customerId}`);
+      await expect(page.getByTestId('points-approved')).toHaveAttribute('data-value', String(balance.approved));
+      await page.getByTestId('bonus-open').click();
+      const modal = page.getByTestId('bonus-modal');
+      const review = modal.getByTestId('bonus-action-review');
+      await expect(review).toContainText(`+${reviewPoints} pts`);
+      for (const [action, points] of Object.entries(program.bonusActions)) {
+        if (action !== 'review' && points === 0) await expect(modal.getByTestId(`bonus-action-${action}`)).toBeDisabled();
+      }
+      await review.click();
+      await modal.getByTestId('bonus-submit').click();
+      await expect(modal.getByText('Review id is required.')).toBeVisible();
+      expect(rows()).toBe(0);
+
+      await modal.getByTestId('bonus-reference').fill(reference);
+      await expect(modal.getByTestId('bonus-submit')).toHaveText(`Award ${reviewPoints} points`);
+      await modal.getByTestId('bonus-submit').click();
+      await expect(modal).toBeHidden();
+      await expect(page.getByText(`Review bonus given: ${reviewPoints} points.`)).toBeVisible();
+      expect(rows()).toBe(1);
+      const staffName = await page.getByTestId('acting-staff').inputValue();
+      expect(
+        backroom.scalar<number>(
+          `SELECT count(*) FROM points_ledger l JOIN staff s ON s.id = l.staff_id
+           WHERE l.idempotency_key = ? AND l.customer_id = ? AND l.entry_type = 'bonus' AND l.points = ? AND s.name = ?`,
+          `bonus:review:${reference}`, customerId, reviewPoints, staffName,
+        ),
+      ).toBe(1);
+      await expect(page.getByTestId('points-approved')).toHaveAttribute('data-value', String(balance.approved + reviewPoints));
+      await expect(page.getByTestId('points-history-row').first()).toContainText(reference);
+
+      // The same review for the same customer: the core answers with the first posting and writes nothing.
+      await page.getByTestId('bonus-open').click();
+      await modal.getByTestId('bonus-action-review').click();
+      await modal.getByTestId('bonus-reference').fill(reference);
+      await modal.getByTestId('bonus-submit').click();
+      await expect(modal.getByTestId('bonus-already')).toContainText(`(${reviewPoints} points), so nothing new was posted.`);
+      expect(rows()).toBe(1);
+      await page.keyboard.press('Escape');
+      await expect(modal).toBeHidden();
+
+      // The same review for another customer: refused with the core's sentence.
+      await openConsole(page, backroom, `/loyalty/customer/${otherCustomerId}`);
+      await page.getByTestId('bonus-open').click();
+      await modal.getByTestId('bonus-action-review').click();
+      await modal.getByTestId('bonus-reference').fill(reference);
+      await modal.getByTestId('bonus-submit').click();
+      await expect(modal.getByTestId('bonus-error')).toHaveText('This action has already earned points for another customer.');
+      expect(rows()).toBe(1);
+      expect(
+        backroom.scalar<number>(`SELECT count(*) FROM points_ledger WHERE customer_id = ? AND reason LIKE ?`, otherCustomerId, `%${reference}%`),
+      ).toBe(0);
+    } finally {
+      await backroom.invoke('loyalty.settings.update', program);
+    }
+    const restored = (await backroom.invoke('loyalty.settings.get')) as { bonusActions: Record<string, number> };
+    expect(restored).toEqual(program);
   });
 
   test('a valid program change is saved whole and the form is clean again', async ({ page, backroom }) => {

@@ -92,10 +92,10 @@ export const useExpiring = (days: ExpiringWindow) =>
     placeholderData: keepPreviousData,
   });
 
+type LoyaltyWrite = 'loyalty.adjust' | 'loyalty.bonus' | 'loyalty.redeem' | 'loyalty.rewards.save' | 'loyalty.rewards.archive';
+
 /** A write that refreshes every loyalty view once it has committed. */
-function useLoyaltyWrite<N extends 'loyalty.adjust' | 'loyalty.redeem' | 'loyalty.rewards.save' | 'loyalty.rewards.archive'>(
-  name: N,
-) {
+function useLoyaltyWrite<N extends LoyaltyWrite>(name: N) {
   const invalidate = useInvalidateLoyalty();
   return useMutation({
     mutationFn: (input: InputOf<N>) => invoke(name, input),
@@ -104,6 +104,7 @@ function useLoyaltyWrite<N extends 'loyalty.adjust' | 'loyalty.redeem' | 'loyalt
 }
 
 export const useAdjustPoints = () => useLoyaltyWrite('loyalty.adjust');
+export const useAwardBonus = () => useLoyaltyWrite('loyalty.bonus');
 export const useRedeemReward = () => useLoyaltyWrite('loyalty.redeem');
 export const useSaveReward = () => useLoyaltyWrite('loyalty.rewards.save');
 export const useArchiveReward = () => useLoyaltyWrite('loyalty.rewards.archive');

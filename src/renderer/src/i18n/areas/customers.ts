@@ -86,6 +86,7 @@ export const customersEn = {
   'customers.kpi.lastOrder': 'Last order',
   'customers.kpi.nextPurchase': 'Next purchase expected',
   'customers.kpi.nextPurchaseRange': 'Between {from} and {to}',
+  'customers.kpi.nextPurchaseOverdue': 'Overdue: usually back by {date}',
   'customers.kpi.nextPurchaseHint':
     'The last order plus the median gap between this customer’s orders ({days} days, from {gaps} gaps), give or take the spread of those gaps.',
   'customers.kpi.nextPurchaseNone': 'Needs at least two orders',
@@ -133,6 +134,10 @@ export const customersEn = {
   'customers.timeline.action.customer.merged_into': 'Merged into another customer',
   'customers.timeline.action.note.set': 'Note changed',
   'customers.timeline.action.tags.set': 'Tags changed',
+  'customers.timeline.action.points.adjust': 'Points adjusted by hand',
+  'customers.timeline.action.points.redeem': 'Reward redeemed',
+  'customers.timeline.action.tier.change': 'Tier changed',
+  'customers.timeline.action.refund.local': 'Refund recorded here',
   'customers.timeline.openOrder': 'Open order',
 
   'customers.segments.chartTitle': 'Share of revenue by segment',
@@ -280,6 +285,7 @@ export const customersZh: { readonly [K in keyof typeof customersEn]: string } =
   'customers.kpi.lastOrder': '最近一单',
   'customers.kpi.nextPurchase': '预计下次购买',
   'customers.kpi.nextPurchaseRange': '{from} 至 {to} 之间',
+  'customers.kpi.nextPurchaseOverdue': '已逾期：通常在 {date} 前回购',
   'customers.kpi.nextPurchaseHint':
     '最近一单加上该客户订单间隔的中位数（{days} 天，基于 {gaps} 个间隔），上下浮动为这些间隔的分布范围。',
   'customers.kpi.nextPurchaseNone': '至少需要两笔订单',
@@ -327,6 +333,10 @@ export const customersZh: { readonly [K in keyof typeof customersEn]: string } =
   'customers.timeline.action.customer.merged_into': '已合并到另一位客户',
   'customers.timeline.action.note.set': '备注已修改',
   'customers.timeline.action.tags.set': '标签已修改',
+  'customers.timeline.action.points.adjust': '积分已手动调整',
+  'customers.timeline.action.points.redeem': '已兑换奖励',
+  'customers.timeline.action.tier.change': '会员等级已变更',
+  'customers.timeline.action.refund.local': '已在此记录退款',
   'customers.timeline.openOrder': '打开订单',
 
   'customers.segments.chartTitle': '各分群收入占比',

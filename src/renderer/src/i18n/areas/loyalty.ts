@@ -7,6 +7,7 @@ import { loyaltyCustomerEn, loyaltyCustomerZh } from './loyalty/customer';
 import { loyaltyProgramEn, loyaltyProgramZh } from './loyalty/program';
 import { loyaltyReportsEn, loyaltyReportsZh } from './loyalty/reports';
 import { loyaltyMaintenanceEn, loyaltyMaintenanceZh } from './loyalty/maintenance';
+import { loyaltyAwardEn, loyaltyAwardZh } from './loyalty/award';
 
 const loyaltyCommonEn = {
   'loyalty.page.description': 'Points your customers hold, what they may cost you, and the rules that earn and spend them.',
@@ -46,6 +47,7 @@ export const loyaltyEn = {
   ...loyaltyCustomerEn,
   ...loyaltyReportsEn,
   ...loyaltyMaintenanceEn,
+  ...loyaltyAwardEn,
 } as const;
 
 export const loyaltyZh: { readonly [K in keyof typeof loyaltyEn]: string } = {
@@ -54,4 +56,5 @@ export const loyaltyZh: { readonly [K in keyof typeof loyaltyEn]: string } = {
   ...loyaltyCustomerZh,
   ...loyaltyReportsZh,
   ...loyaltyMaintenanceZh,
+  ...loyaltyAwardZh,
 };

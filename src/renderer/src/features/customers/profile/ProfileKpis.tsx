@@ -1,7 +1,7 @@
 import { ActionIcon, Group, Paper, SimpleGrid, Skeleton, Stack, Text, Tooltip } from '@mantine/core';
 import { IconInfoCircle } from '@tabler/icons-react';
 import type { CustomerProfile } from '../../../../../shared/contract';
-import { useI18n } from '../../../i18n';
+import { useI18n, type Formatters, type Translate } from '../../../i18n';
 
 const GRID_COLS = { base: 1, xs: 2, md: 3 } as const;
 
@@ -59,15 +59,7 @@ export function ProfileKpis({ customer }: { customer: CustomerProfile }) {
       label: t('customers.kpi.nextPurchase'),
       display: nextPurchase ? format.date(nextPurchase.expectedAt) : '—',
       value: nextPurchase?.expectedAt ?? '',
-      // One gap gives one date, not a window: say the range only when there is one.
-      note: nextPurchase
-        ? nextPurchase.earliestAt.slice(0, 10) === nextPurchase.latestAt.slice(0, 10)
-          ? undefined
-          : t('customers.kpi.nextPurchaseRange', {
-            from: format.date(nextPurchase.earliestAt),
-              to: format.date(nextPurchase.latestAt),
-            })
-        : t('customers.kpi.nextPurchaseNone'),
+      note: nextPurchaseNote(nextPurchase, t, format),
       hint: nextPurchase
         ? t('customers.kpi.nextPurchaseHint', {
             days: format.number(nextPurchase.medianGapDays),
@@ -131,4 +123,18 @@ export function ProfileKpisSkeleton() {
       ))}
     </SimpleGrid>
   );
+}
+
+/**
+ * Under the expected date: the window, or that the customer is past it (the
+ * signal to win them back). One gap gives one date, not a window: the range is
+ * said only when there is one.
+ */
+function nextPurchaseNote(next: CustomerProfile['nextPurchase'], t: Translate, format: Formatters): string | undefined {
+  if (!next) return t('customers.kpi.nextPurchaseNone');
+  if (Date.parse(next.latestAt) < Date.now()) {
+    return t('customers.kpi.nextPurchaseOverdue', { date: format.date(next.latestAt) });
+  }
+  if (next.earliestAt.slice(0, 10) === next.latestAt.slice(0, 10)) return undefined;
+  return t('customers.kpi.nextPurchaseRange', { from: format.date(next.earliestAt), to: format.date(next.latestAt) });
 }
