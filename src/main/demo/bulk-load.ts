@@ -56,6 +56,9 @@ const MAINTAINED_DURING_LOAD = new Set([
   'orders_placed', 'orders_number', 'order_lines_order', 'order_lines_product', 'payments_order',
   'payments_processed', 'refunds_order', 'shipments_order', 'shipments_status', 'returns_order',
   'ticket_messages_ticket', 'points_ledger_order', 'tickets_status', 'feedback_created',
+  // Led by the placing time, the order number, an expiry date (the ledger is posted in time
+  // order), or a few channel and payment method pairs.
+  'orders_placed_filters', 'orders_number_natural', 'points_ledger_expiry', 'orders_facets',
 ]);
 
 /**
