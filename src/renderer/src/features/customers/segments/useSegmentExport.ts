@@ -1,6 +1,7 @@
 import { useCallback, useRef, useState } from 'react';
 import type { CustomerSegment } from '../../../../../shared/contract';
 import { invoke } from '../../../api';
+import { collectCsv, downloadCsv } from '../../../components/csv/pagedCsv';
 
 /** Enough rows per round trip to be quick, few enough for the bar to move. */
 const CHUNK_ROWS = 2_000;
@@ -30,34 +31,24 @@ export function useSegmentExport() {
       const token = { cancelled: false };
       run.current = token;
       setState({ status: 'running', segment, done: 0, total: null });
-      const parts: string[] = [];
-      let done = 0;
-      let cursor: string | undefined;
+      let collected: { parts: string[]; rows: number } | null;
       try {
-        do {
-          const chunk = await invoke('segments.export', {
-            segment,
-            onlyMarketingConsent,
-            pageSize: CHUNK_ROWS,
-            ...(cursor && { cursor }),
-          });
-          if (token.cancelled) return { kind: 'cancelled' };
-          parts.push(chunk.csv);
-          done += chunk.rows;
-          setState({ status: 'running', segment, done, total: chunk.total });
-          cursor = chunk.nextCursor ?? undefined;
-        } while (cursor);
+        collected = await collectCsv(
+          (cursor) => invoke('segments.export', { segment, onlyMarketingConsent, pageSize: CHUNK_ROWS, ...(cursor && { cursor }) }),
+          (chunk, done) => setState({ status: 'running', segment, done, total: chunk.total }),
+          () => token.cancelled,
+        );
       } catch (error) {
         if (token.cancelled) return { kind: 'cancelled' };
         setState({ status: 'idle' });
         return { kind: 'failed', segment, error };
       }
+      if (!collected) return { kind: 'cancelled' };
       setState({ status: 'idle' });
-      if (done === 0) return { kind: 'empty', segment };
+      if (collected.rows === 0) return { kind: 'empty', segment };
       const fileName = `customers-${segment}-${new Date().toISOString().slice(0, 10)}.csv`;
-      // A byte-order mark, so spreadsheet programs read names in any script as UTF-8.
-      downloadFile(new Blob(['\ufeff', ...parts], { type: 'text/csv;charset=utf-8' }), fileName);
-      return { kind: 'done', segment, rows: done, fileName };
+      downloadCsv(collected.parts, fileName);
+      return { kind: 'done', segment, rows: collected.rows, fileName };
     },
     [],
   );
@@ -68,18 +59,4 @@ export function useSegmentExport() {
   }, []);
 
   return { state, start, cancel };
-}
-
-/** Blob + a temporary link: works the same in a browser tab and in the Electron window. */
-function downloadFile(blob: Blob, fileName: string): void {
-  const url = URL.createObjectURL(blob);
-  const link = document.createElement('a');
-  link.href = url;
-  link.download = fileName;
-  link.style.display = 'none';
-  document.body.append(link);
-  link.click();
-  link.remove();
-  // Revoked later: revoking at once can cancel the download in some browsers.
-  setTimeout(() => URL.revokeObjectURL(url), 60_000);
 }

@@ -1,6 +1,7 @@
 import { useCallback, useRef, useState } from 'react';
 import type { OrderFilter, OrderSort } from '../../../../../shared/contract';
 import { invoke } from '../../../api';
+import { collectCsv, downloadCsv } from '../../../components/csv/pagedCsv';
 
 /** Big enough to keep round trips few, small enough for the bar to move every fraction of a second. */
 const CHUNK_ROWS = 2000;
@@ -28,27 +29,22 @@ export function useCsvExport() {
     const token = { cancelled: false };
     run.current = token;
     setState({ status: 'running', done: 0, total: null });
-    const parts: string[] = [];
-    let done = 0;
-    let cursor: string | undefined;
+    let collected: { parts: string[]; rows: number } | null;
     try {
-      do {
-        const chunk = await invoke('orders.export', { ...(filter && { filter }), sort, pageSize: CHUNK_ROWS, ...(cursor && { cursor }) });
-        if (token.cancelled) return null;
-        parts.push(chunk.csv);
-        done += chunk.rows;
-        setState({ status: 'running', done, total: chunk.totalEstimate });
-        cursor = chunk.nextCursor ?? undefined;
-      } while (cursor);
+      collected = await collectCsv(
+        (cursor) => invoke('orders.export', { ...(filter && { filter }), sort, pageSize: CHUNK_ROWS, ...(cursor && { cursor }) }),
+        (chunk, done) => setState({ status: 'running', done, total: chunk.totalEstimate }),
+        () => token.cancelled,
+      );
     } catch (error) {
       if (!token.cancelled) setState({ status: 'failed', error });
       return null;
     }
+    if (!collected) return null;
     const fileName = `orders-${new Date().toISOString().slice(0, 10)}.csv`;
-    // A byte-order mark, so spreadsheet programs read names in any script as UTF-8.
-    downloadFile(new Blob(['\ufeff', ...parts], { type: 'text/csv;charset=utf-8' }), fileName);
+    downloadCsv(collected.parts, fileName);
     setState({ status: 'idle' });
-    return { rows: done, fileName };
+    return { rows: collected.rows, fileName };
   }, []);
 
   const cancel = useCallback(() => {
@@ -59,18 +55,4 @@ export function useCsvExport() {
   const dismiss = useCallback(() => setState({ status: 'idle' }), []);
 
   return { state, start, cancel, dismiss };
-}
-
-/** Blob + a temporary link: works the same in a browser tab and in the Electron window. */
-function downloadFile(blob: Blob, fileName: string): void {
-  const url = URL.createObjectURL(blob);
-  const link = document.createElement('a');
-  link.href = url;
-  link.download = fileName;
-  link.style.display = 'none';
-  document.body.append(link);
-  link.click();
-  link.remove();
-  // Revoked later: revoking at once can cancel the download in some browsers.
-  setTimeout(() => URL.revokeObjectURL(url), 60_000);
 }
