@@ -40,7 +40,7 @@ test.describe('navigation', () => {
   });
 
   test('areas not built yet say so and show no data', async ({ page, backroom }) => {
-    await openConsole(page, backroom, '/service');
+    await openConsole(page, backroom, '/logistics');
     await expect(page.getByText('Coming soon')).toBeVisible();
     await expect(page.getByTestId('coming-soon')).toContainText('This area is not built yet');
     await expect(page.getByRole('table')).toHaveCount(0);

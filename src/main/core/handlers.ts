@@ -5,6 +5,9 @@ import { loyaltyHandlers } from '../domain/loyalty/handlers';
 import { orderHandlers } from '../domain/orders/handlers';
 import { customerHandlers } from '../domain/customers/handlers';
 import { viewHandlers } from '../domain/views/handlers';
+import { serviceHandlers } from '../domain/service/handlers';
+import { returnHandlers } from '../domain/returns/handlers';
+import { feedbackHandlers } from '../domain/feedback/handlers';
 
 /** Every operation of the contract and the area that answers it. */
 export const handlers = {
@@ -14,4 +17,7 @@ export const handlers = {
   ...orderHandlers,
   ...customerHandlers,
   ...viewHandlers,
+  ...serviceHandlers,
+  ...returnHandlers,
+  ...feedbackHandlers,
 } satisfies Handlers;

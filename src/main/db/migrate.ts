@@ -47,14 +47,33 @@ export async function migrate(
       ? await backupDatabase(connection.sqlite, connection.path, `before-v${latest}`)
       : null;
 
-  await connection.db.transaction().execute(async (trx) => {
-    for (const migration of pending) {
-      await migration.up(trx as unknown as Kysely<unknown>);
-    }
-    // user_version lives in the file header and commits with the transaction.
-    connection.sqlite.pragma(`user_version = ${latest}`);
-  });
+  // SQLite's documented way to rebuild a referenced table: foreign keys off
+  // (a no-op inside a transaction, so set before it), then checked before commit.
+  const rebuilds = pending.some((m) => m.rebuildsTables === true);
+  if (rebuilds) connection.sqlite.pragma('foreign_keys = OFF');
+  try {
+    await connection.db.transaction().execute(async (trx) => {
+      for (const migration of pending) {
+        await migration.up(trx as unknown as Kysely<unknown>);
+      }
+      if (rebuilds) assertNoForeignKeyViolations(connection);
+      // user_version lives in the file header and commits with the transaction.
+      connection.sqlite.pragma(`user_version = ${latest}`);
+    });
+  } finally {
+    if (rebuilds) connection.sqlite.pragma('foreign_keys = ON');
+  }
   return { from, to: latest, applied: pending.map((m) => m.name), backupPath };
 }
 
 export { LATEST_SCHEMA_VERSION };
+
+function assertNoForeignKeyViolations(connection: Connection): void {
+  const violations = connection.sqlite.pragma('foreign_key_check') as { table: string; parent: string }[];
+  if (violations.length > 0) {
+    const first = violations[0] as { table: string; parent: string };
+    throw new Error(
+      `The schema upgrade would leave ${violations.length} broken reference(s) (first: ${first.table} → ${first.parent}); nothing was changed.`,
+    );
+  }
+}

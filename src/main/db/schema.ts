@@ -24,9 +24,10 @@ export interface StaffTable {
   id: Generated<number>;
   name: string;
   email: string | null;
-  role: Generated<'owner' | 'admin' | 'agent'>;
+  role: Generated<'owner' | 'manager' | 'agent'>;
   capacity: Generated<number>;
   active: Generated<Flag>;
+  version: Generated<number>;
   created_at: Timestamp;
 }
 
@@ -248,6 +249,23 @@ export interface TicketsTable {
   csat_score: number | null;
   created_at: Timestamp;
   updated_at: Timestamp;
+  // 0008: versions, merges, links and SLA clocks
+  version: Generated<number>;
+  merged_into_id: number | null;
+  feedback_id: number | null;
+  return_id: number | null;
+  shipment_id: number | null;
+  first_reply_due_at: Timestamp | null;
+  next_reply_due_at: Timestamp | null;
+  resolution_due_at: Timestamp | null;
+  sla_due_at: Timestamp | null;
+  sla_paused_at: Timestamp | null;
+  resolution_left_minutes: number | null;
+  last_customer_message_at: Timestamp | null;
+  first_reply_breached: Flag | null;
+  next_reply_breaches: Generated<number>;
+  resolution_breached: Flag | null;
+  solved_by_id: number | null;
 }
 
 export interface TicketMessagesTable {
@@ -258,6 +276,9 @@ export interface TicketMessagesTable {
   visibility: Generated<'public' | 'internal'>;
   body: string;
   created_at: Timestamp;
+  /** JSON array of file references. */
+  attachments: Generated<string>;
+  idempotency_key: string | null;
 }
 
 export interface FeedbackTable {
@@ -274,15 +295,22 @@ export interface FeedbackTable {
   status: Generated<'new' | 'acknowledged' | 'actioned' | 'archived'>;
   ticket_id: number | null;
   created_at: Timestamp;
+  version: Generated<number>;
+  sentiment_score: number | null;
+  sentiment: 'negative' | 'neutral' | 'positive' | null;
+  topics: Generated<string>;
+  language: string | null;
+  imported_from: string | null;
 }
 
 export type ReturnStatus =
   | 'requested'
   | 'approved'
-  | 'rejected'
+  | 'declined'
   | 'in_transit'
   | 'received'
-  | 'refunded'
+  | 'inspected'
+  | 'resolved'
   | 'closed';
 
 export interface ReturnsTable {
@@ -294,12 +322,66 @@ export interface ReturnsTable {
   customer_id: number | null;
   status: ReturnStatus;
   reason: string;
+  note: string | null;
   resolution: 'refund' | 'exchange' | 'store_credit' | null;
   refund_minor: number | null;
+  restocking_fee_minor: Generated<number>;
+  return_shipping_minor: Generated<number>;
   currency: string;
+  policy_flags: Generated<string>;
+  refund_id: number | null;
+  ticket_id: number | null;
   requested_at: Timestamp;
   received_at: Timestamp | null;
+  resolved_at: Timestamp | null;
   closed_at: Timestamp | null;
+  version: Generated<number>;
+  updated_at: Timestamp;
+}
+
+export interface ReturnEventsTable {
+  id: Generated<number>;
+  return_id: number;
+  from_status: ReturnStatus | null;
+  to_status: ReturnStatus;
+  staff_id: number | null;
+  note: string | null;
+  idempotency_key: string | null;
+  at: Timestamp;
+}
+
+export interface CsatRequestsTable {
+  id: Generated<number>;
+  ticket_id: number;
+  code: string;
+  message: string;
+  staff_id: number | null;
+  created_at: Timestamp;
+  responded_at: Timestamp | null;
+  feedback_id: number | null;
+}
+
+export interface MacrosTable {
+  id: Generated<number>;
+  name: string;
+  language: 'en' | 'zh-CN';
+  body: string;
+  actions: Generated<string>;
+  active: Generated<Flag>;
+  version: Generated<number>;
+  created_at: Timestamp;
+  updated_at: Timestamp;
+}
+
+export interface KbArticlesTable {
+  id: Generated<number>;
+  title: string;
+  language: 'en' | 'zh-CN';
+  body: string;
+  tags: Generated<string>;
+  active: Generated<Flag>;
+  version: Generated<number>;
+  created_at: Timestamp;
   updated_at: Timestamp;
 }
 
@@ -478,6 +560,10 @@ export interface Database {
   saved_views: SavedViewsTable; // orders-core
   customer_rfm: CustomerRfmTable; // customers-core
   customer_merges: CustomerMergesTable; // customers-core
+  return_events: ReturnEventsTable;
+  csat_requests: CsatRequestsTable;
+  macros: MacrosTable;
+  kb_articles: KbArticlesTable;
 }
 
 export type DbStore = Selectable<StoresTable>;

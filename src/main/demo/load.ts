@@ -6,6 +6,7 @@ import { readIdBases } from './ids';
 import { LoyaltyLedger } from './loyalty';
 import { planStore, type StorePlan } from './plan';
 import { ensureStaff } from './staff';
+import { finishServiceDesk } from './finish-service';
 import { DAY, isoAt, monthsBefore } from './time';
 
 export const DEMO_SIZES = { small: 2_000, medium: 100_000, large: 1_000_000 } as const;
@@ -117,6 +118,7 @@ export class StoreLoad {
   finish(): Omit<DemoStoreSummary, 'elapsedMs'> {
     this.ledger.flush();
     recreateIndexes(this.sqlite, this.rebuild);
+    finishServiceDesk(this.sqlite, { storeId: this.store.storeId, nowMs: this.store.nowMs });
     if (this.orderCount <= VERIFY_CONSTRAINTS_UP_TO) {
       const problems = constraintViolations(this.sqlite);
       if (problems.length > 0) {

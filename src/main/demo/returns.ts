@@ -75,16 +75,16 @@ export function maybeReturn(
     return true;
   };
   if (rejected) {
-    reached(approvedMs, 'rejected');
+    reached(approvedMs, 'declined');
   } else if (reached(approvedMs, 'approved') && reached(inTransitMs, 'in_transit') && reached(receivedMs, 'received')) {
-    if (reached(settledMs, resolution === 'refund' ? 'refunded' : 'closed')) reached(closedMs, 'closed');
+    if (reached(settledMs, 'resolved')) reached(closedMs, 'closed');
   }
   const received = !rejected && receivedMs <= nowMs;
   table.add(
     returnId, `RMA-${String(returnId).padStart(6, '0')}`, orderId, customerId, status,
     reason, resolution, resolution === 'exchange' || resolution === null ? null : amount,
     isoAt(requestedMs), received ? isoAt(receivedMs) : null,
-    status === 'closed' || status === 'rejected' ? isoAt(updatedMs) : null, isoAt(updatedMs),
+    status === 'closed' || status === 'declined' ? isoAt(updatedMs) : null, isoAt(updatedMs),
   );
   const refunds = resolution === 'refund' && settledMs <= nowMs;
   return {

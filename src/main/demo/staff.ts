@@ -3,7 +3,7 @@ import { isoAt } from './time';
 
 const TEAM = [
   { name: 'Maya Tremblay', email: 'maya@mapleandmoss.example', role: 'owner', capacity: 10 },
-  { name: 'Jonas Becker', email: 'jonas@mapleandmoss.example', role: 'admin', capacity: 15 },
+  { name: 'Jonas Becker', email: 'jonas@mapleandmoss.example', role: 'manager', capacity: 15 },
   { name: 'Priya Raman', email: 'priya@mapleandmoss.example', role: 'agent', capacity: 25 },
   { name: 'Leo Gagnon', email: 'leo@mapleandmoss.example', role: 'agent', capacity: 25 },
   { name: 'Aisha Mensah', email: 'aisha@mapleandmoss.example', role: 'agent', capacity: 20 },

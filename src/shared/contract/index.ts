@@ -6,6 +6,11 @@ import { loyaltyOperations } from './loyalty';
 import { ordersOperations } from './orders';
 import { customersOperations } from './customers';
 import { viewsOperations } from './views';
+import { ticketsOperations } from './tickets';
+import { slaOperations } from './sla';
+import { macrosOperations } from './macros';
+import { returnsOperations } from './returns';
+import { feedbackOperations } from './feedback';
 
 export * from './operation';
 export * from './events';
@@ -16,6 +21,11 @@ export * from './loyalty';
 export * from './orders';
 export * from './customers';
 export * from './views';
+export * from './tickets';
+export * from './sla';
+export * from './macros';
+export * from './returns';
+export * from './feedback';
 export * from './audit';
 export * from './bridge';
 
@@ -31,6 +41,11 @@ export const contract = {
   ...ordersOperations,
   ...customersOperations,
   ...viewsOperations,
+  ...ticketsOperations,
+  ...slaOperations,
+  ...macrosOperations,
+  ...returnsOperations,
+  ...feedbackOperations,
 } as const;
 
 export type Contract = typeof contract;

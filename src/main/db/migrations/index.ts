@@ -6,11 +6,14 @@ import * as m0004 from './0004_customers';
 import * as m0005 from './0005_loyalty_program';
 import * as m0006 from './0006_orders_facets_index';
 import * as m0007 from './0007_drop_raw_contact_indexes';
+import * as m0008 from './0008_service_desk';
 
 export interface Migration {
   version: number;
   name: string;
   up(db: Kysely<unknown>): Promise<void>;
+  /** Rebuilds a table others reference, so it runs with foreign keys off and is checked before commit. */
+  rebuildsTables?: boolean;
 }
 
 /**
@@ -25,6 +28,7 @@ export const migrations: readonly Migration[] = [
   { version: 5, name: '0005_loyalty_program', up: m0005.up },
   { version: 6, name: '0006_orders_facets_index', up: m0006.up },
   { version: 7, name: '0007_drop_raw_contact_indexes', up: m0007.up },
+  { version: 8, name: '0008_service_desk', up: m0008.up, rebuildsTables: m0008.rebuildsTables },
 ];
 
 export const LATEST_SCHEMA_VERSION = migrations[migrations.length - 1]?.version ?? 0;

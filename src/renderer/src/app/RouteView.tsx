@@ -5,18 +5,24 @@ import { DashboardPage } from '../features/dashboard/DashboardPage';
 import { LoyaltyPage } from '../features/loyalty/LoyaltyPage';
 import { OrdersPage } from '../features/orders/OrdersPage';
 import { SettingsPage } from '../features/settings/SettingsPage';
+import { ServicePage } from '../features/service/ServicePage';
+import { ReturnsPage } from '../features/returns/ReturnsPage';
+import { FeedbackPage } from '../features/feedback/FeedbackPage';
 import { areaForPath } from './areas';
 
 export function RouteView({ path }: { path: string }) {
   const area = areaForPath(path);
   if (!area) return <NotFoundPage />;
-  if (path !== area.path && !['orders', 'customers', 'loyalty'].includes(area.id)) return <NotFoundPage />;
+  if (path !== area.path && !['orders', 'customers', 'loyalty', 'service', 'returns', 'feedback'].includes(area.id)) return <NotFoundPage />;
   if (area.id === 'dashboard') return <DashboardPage />;
   if (area.id === 'settings') return <SettingsPage />;
   // Areas with pages below them ("/customers/42") read the rest of the path themselves.
   if (area.id === 'orders') return <OrdersPage path={path} />;
   if (area.id === 'customers') return <CustomersPage path={path} />;
   if (area.id === 'loyalty') return <LoyaltyPage path={path} />;
+  if (area.id === 'service') return <ServicePage path={path} />;
+  if (area.id === 'returns') return <ReturnsPage path={path} />;
+  if (area.id === 'feedback') return <FeedbackPage path={path} />;
   if (area.soon) return <ComingSoonPage key={area.id} title={area.title} soon={area.soon} icon={area.icon} />;
   return <NotFoundPage />;
 }

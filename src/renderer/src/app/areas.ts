@@ -29,9 +29,9 @@ export const AREAS: readonly Area[] = [
   { id: 'orders', path: '/orders', icon: IconReceipt, title: 'area.orders.title' },
   { id: 'customers', path: '/customers', icon: IconUsers, title: 'area.customers.title' },
   { id: 'loyalty', path: '/loyalty', icon: IconAward, title: 'area.loyalty.title' },
-  { id: 'service', path: '/service', icon: IconHeadset, title: 'area.service.title', soon: 'area.service.soon' },
-  { id: 'returns', path: '/returns', icon: IconArrowBackUp, title: 'area.returns.title', soon: 'area.returns.soon' },
-  { id: 'feedback', path: '/feedback', icon: IconMessageStar, title: 'area.feedback.title', soon: 'area.feedback.soon' },
+  { id: 'service', path: '/service', icon: IconHeadset, title: 'area.service.title' },
+  { id: 'returns', path: '/returns', icon: IconArrowBackUp, title: 'area.returns.title' },
+  { id: 'feedback', path: '/feedback', icon: IconMessageStar, title: 'area.feedback.title' },
   { id: 'logistics', path: '/logistics', icon: IconTruckDelivery, title: 'area.logistics.title', soon: 'area.logistics.soon' },
   {
     id: 'recommendations',

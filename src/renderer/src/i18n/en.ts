@@ -1,3 +1,6 @@
+import { serviceEn } from './areas/service';
+import { returnsEn } from './areas/returns';
+import { feedbackEn } from './areas/feedback';
 /**
  * English, the reference dictionary: its keys define `MessageKey`, and every
  * other language must provide exactly these keys (see ./dictionary.ts).
@@ -10,6 +13,9 @@ import { ordersEn } from './areas/orders';
 export const en = {
   ...ordersEn,
   ...customersEn,
+  ...serviceEn,
+  ...returnsEn,
+  ...feedbackEn,
   ...loyaltyEn,
   'app.name': 'Backroom',
   'app.demoStore': 'Demo store',

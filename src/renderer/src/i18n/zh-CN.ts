@@ -1,3 +1,6 @@
+import { serviceZh } from './areas/service';
+import { returnsZh } from './areas/returns';
+import { feedbackZh } from './areas/feedback';
 import { customersZh } from './areas/customers';
 import type { Dictionary } from './dictionary';
 import { loyaltyZh } from './areas/loyalty';
@@ -7,6 +10,9 @@ import { ordersZh } from './areas/orders';
 export const zhCN: Dictionary = {
   ...ordersZh,
   ...customersZh,
+  ...serviceZh,
+  ...returnsZh,
+  ...feedbackZh,
   ...loyaltyZh,
   'app.name': 'Backroom',
   'app.demoStore': '演示店铺',
