@@ -6,6 +6,7 @@ import { orderHandlers } from '../domain/orders/handlers';
 import { customerHandlers } from '../domain/customers/handlers';
 import { viewHandlers } from '../domain/views/handlers';
 import { serviceHandlers } from '../domain/service/handlers';
+import { slaHandlers } from '../domain/service/sla/handlers';
 import { returnHandlers } from '../domain/returns/handlers';
 import { feedbackHandlers } from '../domain/feedback/handlers';
 
@@ -18,6 +19,7 @@ export const handlers = {
   ...customerHandlers,
   ...viewHandlers,
   ...serviceHandlers,
+  ...slaHandlers,
   ...returnHandlers,
   ...feedbackHandlers,
 } satisfies Handlers;
