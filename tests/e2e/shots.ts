@@ -16,6 +16,10 @@ export const DOCS_SHOTS = new Set([
   'customers-duplicates-en-light.png',
   'loyalty-overview-en-light.png', 'loyalty-overview-zh-light.png', 'loyalty-program-tiers-en-light.png',
   'loyalty-rewards-en-light.png', 'loyalty-coupon-en-light.png', 'loyalty-panel-en-dark.png',
+  'service-queues-en-light.png', 'service-ticket-zh-dark.png',
+  'service-admin-sla-en-light.png', 'service-admin-reports-zh-dark.png',
+  'returns-en-light.png', 'return-detail-zh-dark.png',
+  'feedback-inbox-en-light.png', 'feedback-import-en-light.png', 'feedback-trends-zh-dark.png',
 ]);
 
 export function shotPath(file: string, testInfo: { outputPath(name: string): string }): string {

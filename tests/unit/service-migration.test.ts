@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { openConnection } from '../../src/main/db/connection';
-import { migrate, schemaVersion } from '../../src/main/db/migrate';
+import { LATEST_SCHEMA_VERSION, migrate, schemaVersion } from '../../src/main/db/migrate';
 import { migrations } from '../../src/main/db/migrations';
 import { insertCustomer, insertOrder, insertStore } from '../helpers/fixtures';
 
@@ -38,7 +38,7 @@ describe('migration 0008', () => {
     const connection = await v7WithServiceData();
     await migrate(connection);
     const { sqlite } = connection;
-    expect(schemaVersion(connection)).toBe(8);
+    expect(schemaVersion(connection)).toBe(LATEST_SCHEMA_VERSION);
     expect(sqlite.prepare('SELECT id, role FROM staff ORDER BY id').all()).toEqual([
       { id: 1, role: 'manager' }, { id: 2, role: 'agent' },
     ]);
@@ -67,7 +67,7 @@ describe('migration 0008', () => {
   it('refuses to commit an upgrade that would leave a broken reference, changing nothing', async () => {
     const connection = await v7WithServiceData();
     const breaking = [...migrations, {
-      version: 9, name: 'breaks', rebuildsTables: true,
+      version: LATEST_SCHEMA_VERSION + 1, name: 'breaks', rebuildsTables: true,
       up: async () => { connection.sqlite.prepare('INSERT INTO return_lines (return_id, order_line_id, quantity) VALUES (99, 1, 1)').run(); },
     }];
     await expect(migrate(connection, breaking)).rejects.toThrow(/broken reference/);

@@ -7,7 +7,8 @@ import type { Generated, Insertable, Selectable, Updateable } from 'kysely';
 type Timestamp = string; // UTC ISO-8601
 type Flag = 0 | 1;
 
-export type AuditEntityType = 'order' | 'customer' | 'loyalty' | 'settings' | 'ticket' | 'return';
+export type AuditEntityType =
+  | 'order' | 'customer' | 'loyalty' | 'settings' | 'ticket' | 'return' | 'feedback' | 'staff' | 'macro' | 'kb_article';
 
 export interface StoresTable {
   id: Generated<number>;
@@ -532,6 +533,41 @@ export interface CustomerMergesTable {
 }
 // ---- end customers-core ------------------------------------------------------
 
+// ---- svc-core (0009) ----------------------------------------------------------
+/** 0009 adds tickets.idempotency_key (see TicketsIdempotency) and the bulk-action undo snapshots. */
+export interface TicketsIdempotency {
+  idempotency_key: string | null;
+}
+
+export interface TicketBulkUndoTable {
+  token: string;
+  staff_id: number;
+  action: string;
+  /** JSON array: each changed ticket's id, version after the action and the fields before it. */
+  snapshot: string;
+  created_at: Timestamp;
+  expires_at: Timestamp;
+  undone_at: Timestamp | null;
+}
+// ---- end svc-core ------------------------------------------------------------
+
+// ---- sla-core (0010) ----------------------------------------------------------
+/** 0010: where the running SLA clocks started (see migrations/0010_sla_clock_starts.ts). */
+export interface TicketsSlaClockStarts {
+  resolution_started_at: Timestamp | null;
+  resolution_paused_minutes: Generated<number>;
+  next_reply_started_at: Timestamp | null;
+}
+// ---- end sla-core ------------------------------------------------------------
+
+// ---- feedback (0012) ----------------------------------------------------------
+/** 0012: feedback entered by hand is idempotent; hand-set topics survive re-applying the rules. */
+export interface FeedbackInboxColumns {
+  idempotency_key: string | null;
+  topics_manual: Generated<Flag>;
+}
+// ---- end feedback ------------------------------------------------------------
+
 export interface Database {
   stores: StoresTable;
   staff: StaffTable;
@@ -544,9 +580,9 @@ export interface Database {
   shipments: ShipmentsTable;
   tracking_events: TrackingEventsTable;
   points_ledger: PointsLedgerTable;
-  tickets: TicketsTable;
+  tickets: TicketsTable & TicketsIdempotency & TicketsSlaClockStarts; // svc-core: 0009 column; sla-core: 0010 columns
   ticket_messages: TicketMessagesTable;
-  feedback: FeedbackTable;
+  feedback: FeedbackTable & FeedbackInboxColumns; // feedback: 0012 columns
   returns: ReturnsTable;
   return_lines: ReturnLinesTable;
   settings: SettingsTable;
@@ -564,6 +600,7 @@ export interface Database {
   csat_requests: CsatRequestsTable;
   macros: MacrosTable;
   kb_articles: KbArticlesTable;
+  ticket_bulk_undo: TicketBulkUndoTable; // svc-core
 }
 
 export type DbStore = Selectable<StoresTable>;

@@ -55,7 +55,7 @@ export function tableColumns(storeId: number, currency: string) {
     feedback: ['id', store, 'external_id', 'customer_id', 'order_id', 'product_id', 'source', 'rating', 'title',
       'body', 'status', 'ticket_id', 'created_at'],
     returns: ['id', store, 'rma_number', 'order_id', 'customer_id', 'status', 'reason', 'resolution',
-      'refund_minor', money, 'requested_at', 'received_at', 'closed_at', 'updated_at'],
+      'refund_minor', money, 'requested_at', 'received_at', 'resolved_at', 'closed_at', 'updated_at', 'refund_id'],
     return_lines: ['id', 'return_id', 'order_line_id', 'quantity', 'reason'],
   } satisfies Record<string, ColumnSpec[]>;
 }

@@ -8,13 +8,16 @@ const FEEDBACK_SLOT = { review: 0, nps: 1, csat: 2 } as const;
 const STARS = [5, 5, 5, 5, 5, 5, 5, 5, 5, 4, 4, 4, 4, 3, 3, 2, 1];
 const REVIEW_TEXT: Record<number, readonly [string, string][]> = {
   5: [['Love it', 'Exactly as pictured and beautifully packed.'], ['Perfect gift', 'My sister adored it. Will order again.'],
-    ['Five stars', 'Lovely quality and fast shipping.']],
-  4: [['Very nice', 'Great product, shipping took a little longer than expected.'], ['Good value', 'Does the job well.']],
-  3: [['It is okay', 'Smaller than I expected.'], ['Average', 'Fine, but nothing special.']],
-  2: [['Disappointed', 'The scent is much weaker than described.'], ['Not great', 'Colour looks different in person.']],
-  1: [['Arrived broken', 'Packaging was not enough and it cracked.'], ['Would not buy again', 'Stopped working after a week.']],
+    ['Five stars', 'Lovely quality and fast shipping.'], ['非常满意', '包装精美，质量很好，发货也很快。']],
+  4: [['Very nice', 'Great product, shipping took a little longer than expected.'], ['Good value', 'Does the job well.'],
+    ['还不错', '香味很好闻，就是物流有点慢。']],
+  3: [['It is okay', 'Smaller than I expected.'], ['Average', 'Fine, but nothing special.'], ['一般般', '尺码偏小，其他还行。']],
+  2: [['Disappointed', 'The scent is much weaker than described.'], ['Not great', 'Colour looks different in person.'],
+    ['有点失望', '味道太淡了，和描述不一样。']],
+  1: [['Arrived broken', 'Packaging was not enough and it cracked.'], ['Would not buy again', 'Stopped working after a week.'],
+    ['收到就坏了', '包装太简陋，瓶子碎了，很失望。']],
 };
-const NPS_COMMENTS = ['Great products and friendly service.', 'Shipping could be faster.', 'Love the loyalty points!', null, null];
+const NPS_COMMENTS = ['Great products and friendly service.', 'Shipping could be faster.', 'Love the loyalty points!', '客服态度很好！', null, null];
 
 function statusFor(ctx: DemoContext, createdMs: number): string {
   if (ctx.nowMs - createdMs < 10 * DAY) return 'new';

@@ -1,4 +1,8 @@
 import type BetterSqlite3 from 'better-sqlite3';
+import { scoreDemoFeedback } from '../domain/feedback/demo';
+import { backfillServiceClocks } from '../domain/service/sla/backfill';
+import { writeDemoReturnEvents } from '../domain/returns/demo-events';
+import { seedServiceContent } from '../domain/service/seed';
 
 export interface ServiceFinishContext {
   storeId: number;
@@ -14,4 +18,8 @@ export interface ServiceFinishContext {
 export function finishServiceDesk(sqlite: BetterSqlite3.Database, context: ServiceFinishContext): void {
   void sqlite;
   void context;
+  scoreDemoFeedback(sqlite);
+  backfillServiceClocks(sqlite, new Date(context.nowMs), context.storeId);
+  writeDemoReturnEvents(sqlite, context.storeId);
+  seedServiceContent(sqlite, new Date(context.nowMs));
 }

@@ -21,13 +21,16 @@ export interface ReturnOutcome {
   requestedMs: number;
 }
 
-const REASONS = ['Does not fit', 'Damaged in transit', 'Not as described', 'Changed my mind',
-  'Wrong item sent', 'Arrived too late', 'Better price elsewhere'];
+/** Reason codes of the default return policy (src/main/domain/returns/policy.ts), which labels them in both languages. */
+const REASONS = ['does_not_fit', 'damaged_in_transit', 'not_as_described', 'changed_mind', 'wrong_item',
+  'arrived_late', 'better_price'];
 
 /**
  * Maybe files a return (RMA) for a delivered order, with return lines for some
  * of its items, and moves it through requested → approved → in transit →
- * received → refunded → closed as far as `now` allows.
+ * received → inspected → resolved → closed (or requested → declined → closed)
+ * as far as `now` allows. The lifecycle events are derived after the load
+ * (src/main/domain/returns/demo-events.ts) from the times kept here.
  */
 export function maybeReturn(
   ctx: DemoContext, orderId: number, customerId: number | null, lines: readonly DemoLine[],
@@ -35,7 +38,8 @@ export function maybeReturn(
 ): ReturnOutcome | null {
   const { rng, nowMs } = ctx;
   if (!rng.chance(returnRate)) return null;
-  const requestedMs = deliveredMs + rng.int(2, 20) * DAY + rng.int(0, 23) * HOUR;
+  // A few ask after the default 30-day window: the policy check flags those.
+  const requestedMs = deliveredMs + (rng.chance(0.05) ? rng.int(31, 50) : rng.int(2, 20)) * DAY + rng.int(0, 23) * HOUR;
   if (requestedMs > nowMs) return null;
 
   const table = ctx.tables.returns;
@@ -63,7 +67,8 @@ export function maybeReturn(
   const approvedMs = requestedMs + rng.int(4, 30) * HOUR;
   const inTransitMs = approvedMs + rng.int(1, 4) * DAY;
   const receivedMs = inTransitMs + rng.int(2, 6) * DAY;
-  const settledMs = receivedMs + rng.int(1, 3) * DAY;
+  const inspectedMs = receivedMs + rng.int(2, 20) * HOUR;
+  const settledMs = inspectedMs + rng.int(1, 3) * DAY;
   const closedMs = settledMs + rng.int(1, 10) * DAY;
 
   let status = 'requested';
@@ -75,18 +80,22 @@ export function maybeReturn(
     return true;
   };
   if (rejected) {
-    reached(approvedMs, 'declined');
-  } else if (reached(approvedMs, 'approved') && reached(inTransitMs, 'in_transit') && reached(receivedMs, 'received')) {
-    if (reached(settledMs, 'resolved')) reached(closedMs, 'closed');
+    if (reached(approvedMs, 'declined')) reached(closedMs, 'closed');
+  } else if (reached(approvedMs, 'approved') && reached(inTransitMs, 'in_transit') && reached(receivedMs, 'received')
+    && reached(inspectedMs, 'inspected') && reached(settledMs, 'resolved')) {
+    reached(closedMs, 'closed');
   }
   const received = !rejected && receivedMs <= nowMs;
+  const resolved = !rejected && settledMs <= nowMs;
+  const refunds = resolution === 'refund' && resolved && amount > 0;
   table.add(
     returnId, `RMA-${String(returnId).padStart(6, '0')}`, orderId, customerId, status,
-    reason, resolution, resolution === 'exchange' || resolution === null ? null : amount,
-    isoAt(requestedMs), received ? isoAt(receivedMs) : null,
-    status === 'closed' || status === 'declined' ? isoAt(updatedMs) : null, isoAt(updatedMs),
+    reason, resolved ? resolution : null, resolved && (resolution === 'refund' || resolution === 'store_credit') ? amount : null,
+    isoAt(requestedMs), received ? isoAt(receivedMs) : null, resolved ? isoAt(settledMs) : null,
+    status === 'closed' ? isoAt(updatedMs) : null, isoAt(updatedMs),
+    // The order's refund row (src/main/demo/orders.ts writes it with this id when the return refunds).
+    refunds ? ctx.ids.refund : null,
   );
-  const refunds = resolution === 'refund' && settledMs <= nowMs;
   return {
     returnId,
     refundMinor: refunds ? amount : 0,

@@ -46,6 +46,15 @@ const TOPICS: Record<TicketTopic, TopicText> = {
 };
 
 const CHANNELS = ['email', 'email', 'email', 'chat', 'chat', 'phone'];
+
+/** Wall-clock minutes from a ticket's creation to the first reply, and from the reply to solving it. */
+interface Pace { reply: [number, number]; solve: [number, number] }
+const PACE: Record<string, Pace> = {
+  urgent: { reply: [5, 90], solve: [30, 16 * 60] },
+  high: { reply: [10, 6 * 60], solve: [60, 48 * 60] },
+  normal: { reply: [20, 14 * 60], solve: [2 * 60, 96 * 60] },
+  low: { reply: [30, 30 * 60], solve: [4 * 60, 160 * 60] },
+};
 /** CSAT 1..5, skewed happy like real post-ticket surveys; problems score lower. */
 const CSAT = [1, 2, 3, 4, 4, 5, 5, 5, 5, 5];
 const CSAT_AFTER_PROBLEM = [1, 2, 3, 3, 4, 4, 5, 5];
@@ -80,18 +89,25 @@ export function openTicket(ctx: DemoContext, request: TicketRequest): TicketOutc
   if (createdMs > nowMs) return null;
   const text = TOPICS[request.topic];
   const ageMs = nowMs - createdMs;
-  const repliedMs = createdMs + rng.int(20, 30 * 60) * MINUTE;
+  const priority = text.problem ? (rng.chance(0.2) ? 'urgent' : 'high') : rng.chance(0.15) ? 'low' : 'normal';
+  // Agents answer urgent problems first, as a real desk does; most meet their
+  // targets, a realistic few do not (the SLA backfill measures which).
+  const pace = PACE[priority] as Pace;
+  const repliedMs = createdMs + rng.int(pace.reply[0], pace.reply[1]) * MINUTE;
   const replied = repliedMs <= nowMs;
   let status: string;
   const roll = rng.next();
   if (!replied) status = 'new';
-  else if (ageMs < 7 * DAY) status = roll < 0.3 ? 'open' : roll < 0.55 ? 'waiting_customer' : roll < 0.65 ? 'waiting_third_party' : 'solved';
-  else status = roll < 0.75 ? 'closed' : roll < 0.98 ? 'solved' : 'open';
+  else if (ageMs < 7 * DAY) status = roll < 0.35 ? 'open' : roll < 0.6 ? 'waiting_customer' : roll < 0.75 ? 'waiting_third_party' : 'solved';
+  // Some older tickets are still open (a claim with the carrier, a backlog)…
+  else if (ageMs < 30 * DAY) status = roll < 0.5 ? 'closed' : roll < 0.75 ? 'solved' : roll < 0.9 ? 'waiting_third_party' : 'open';
+  // …and a carrier claim can drag on for months.
+  else if (ageMs < 180 * DAY) status = roll < 0.78 ? 'closed' : roll < 0.975 ? 'solved' : 'waiting_third_party';
+  else status = roll < 0.8 ? 'closed' : 'solved';
   const done = status === 'solved' || status === 'closed';
-  const solvedMs = done ? Math.max(repliedMs, Math.min(nowMs, repliedMs + rng.int(1, 72) * HOUR)) : null;
+  const solvedMs = done ? Math.max(repliedMs, Math.min(nowMs, repliedMs + rng.int(pace.solve[0], pace.solve[1]) * MINUTE)) : null;
   const csat = done && rng.chance(0.45) ? rng.pick(text.problem ? CSAT_AFTER_PROBLEM : CSAT) : null;
   const assignee = status === 'new' && rng.chance(0.5) ? null : rng.pick(ctx.agentIds);
-  const priority = text.problem ? (rng.chance(0.2) ? 'urgent' : 'high') : rng.chance(0.15) ? 'low' : 'normal';
   const channel = request.topic === 'return' ? 'return' : request.topic === 'review' ? 'review'
     : request.orderChannel === 'marketplace' ? 'marketplace' : rng.pick(CHANNELS);
 

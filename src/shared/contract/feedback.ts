@@ -80,6 +80,11 @@ export const feedbackImportInput = z
     fileName: z.string().max(300).optional(),
     /** Source for rows without a `source` column. */
     defaultSource: z.enum(FEEDBACK_SOURCES).default('review'),
+    /**
+     * The file's row number of the first row after the header (the header is row 1). A large
+     * file is sent in parts, each with the header; errors are reported with the file's row numbers.
+     */
+    firstRowNumber: z.number().int().min(2).default(2),
   })
   .strict();
 

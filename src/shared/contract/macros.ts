@@ -59,6 +59,8 @@ export const macrosApplyInput = z
     ticketId: z.number().int().positive(),
     macroId: z.number().int().positive().optional(),
     body: z.string().max(20_000).optional(),
+    /** Who is replying: fills {{staff.name}} (the assignee's name when omitted). */
+    staffId: z.number().int().positive().optional(),
   })
   .strict()
   .refine((a) => a.macroId !== undefined || a.body !== undefined, { message: 'give a macro or a text to render' });
@@ -88,6 +90,8 @@ export const kbSearchInput = z
     query: z.string().trim().max(200).default(''),
     language: z.enum(LANGUAGES).optional(),
     limit: z.number().int().min(1).max(100).default(20),
+    /** Switched-off articles too (for editing them); replies only offer active ones. */
+    includeInactive: z.boolean().default(false),
   })
   .strict();
 

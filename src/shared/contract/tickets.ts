@@ -270,6 +270,13 @@ export const staffSaveInput = z
   })
   .strict();
 
+/** How the desk hands out work: round-robin on new tickets (when no assignee is chosen) or not. */
+export interface ServiceSettings {
+  autoAssign: boolean;
+}
+
+export const serviceSettingsUpdateInput = z.object({ staffId, autoAssign: z.boolean() }).strict();
+
 export const ticketsOperations = {
   'tickets.list': operation<TicketPage>()(ticketsListInput, 'One page of a queue, filtered and sorted'),
   'tickets.get': operation<TicketDetail>()(z.object({ id }).strict(), 'A ticket with its messages, SLA and audit'),
@@ -283,4 +290,6 @@ export const ticketsOperations = {
   'queues.counts': operation<QueueCounts>()(queuesCountsInput, 'Live counts of every queue'),
   'staff.list': operation<StaffMember[]>()(z.object({ includeInactive: z.boolean().default(false) }).strict(), 'The team'),
   'staff.save': operation<StaffMember>()(staffSaveInput, 'Adds or edits a staff member'),
+  'service.settings.get': operation<ServiceSettings>()(z.object({}).strict(), 'Whether new tickets are assigned round-robin'),
+  'service.settings.update': operation<ServiceSettings>()(serviceSettingsUpdateInput, 'Turns round-robin assignment on or off'),
 } as const;

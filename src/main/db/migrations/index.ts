@@ -7,6 +7,10 @@ import * as m0005 from './0005_loyalty_program';
 import * as m0006 from './0006_orders_facets_index';
 import * as m0007 from './0007_drop_raw_contact_indexes';
 import * as m0008 from './0008_service_desk';
+import * as m0009 from './0009_service_queues';
+import * as m0010 from './0010_sla_clock_starts';
+import * as m0011 from './0011_returns_requested';
+import * as m0012 from './0012_feedback_inbox';
 
 export interface Migration {
   version: number;
@@ -29,6 +33,10 @@ export const migrations: readonly Migration[] = [
   { version: 6, name: '0006_orders_facets_index', up: m0006.up },
   { version: 7, name: '0007_drop_raw_contact_indexes', up: m0007.up },
   { version: 8, name: '0008_service_desk', up: m0008.up, rebuildsTables: m0008.rebuildsTables },
+  { version: 9, name: '0009_service_queues', up: m0009.up },
+  { version: 10, name: '0010_sla_clock_starts', up: m0010.up },
+  { version: 11, name: '0011_returns_requested', up: m0011.up },
+  { version: 12, name: '0012_feedback_inbox', up: m0012.up },
 ];
 
 export const LATEST_SCHEMA_VERSION = migrations[migrations.length - 1]?.version ?? 0;

@@ -1,8 +1,14 @@
-import { PageHeader } from '../../components/PageHeader';
-import { useT } from '../../i18n';
+import { NotFoundPage } from '../areas/NotFoundPage';
+import { ServiceAdminPage } from './admin/ServiceAdminPage';
+import { QueuesPage } from './queues/QueuesPage';
+import { parseServicePath } from './routes';
+import { TicketPage } from './ticket/TicketPage';
 
-/** SCAFFOLD (issue 4): the service area; sub-paths ("/service/…") arrive in `path`. */
+/** The service desk; sub-paths ("/service/…") arrive in `path`. */
 export function ServicePage({ path }: { path: string }) {
-  const t = useT();
-  return <PageHeader title={t('area.service.title')} description={path} />;
+  const route = parseServicePath(path);
+  if (route.kind === 'admin') return <ServiceAdminPage path={route.path} />;
+  if (route.kind === 'ticket') return <TicketPage key={route.id} id={route.id} />;
+  if (route.kind === 'queue') return <QueuesPage queue={route.queue} />;
+  return <NotFoundPage />;
 }

@@ -11,6 +11,7 @@ import { PageHeader } from '../../components/PageHeader';
 import { QueryError } from '../../components/QueryError';
 import { useT } from '../../i18n';
 import { useAppInfo, useUpdateSettings } from './api';
+import { ServiceSettingsLinks } from './ServiceSettingsLinks';
 
 export function SettingsPage() {
   const t = useT();
@@ -43,6 +44,7 @@ export function SettingsPage() {
             </SettingRow>
           </Stack>
         </Paper>
+        <ServiceSettingsLinks />
         <AboutPanel />
       </Stack>
     </>

@@ -153,14 +153,18 @@ function describe(item: CustomerTimelineItem, { t, format }: I18n): { title: str
     case 'ticket':
       return {
         title: t('customers.timeline.ticket', { subject: item.subject }),
-        detail: [item.channel, item.priority, item.status].map((word) => word.replace(/_/g, ' ')).join(' · '),
+        detail: [
+          statusLabel(t, 'orders.code.ticketChannel', item.channel),
+          statusLabel(t, 'orders.code.priority', item.priority),
+          statusLabel(t, 'orders.code.ticket', item.status),
+        ].join(' · '),
         orderId: item.orderId,
       };
     case 'return':
       return {
         title: t('customers.timeline.return', { rma: item.rmaNumber, reason: item.reason.replace(/_/g, ' ') }),
         detail: [
-          item.status.replace(/_/g, ' '),
+          statusLabel(t, 'orders.code.return', item.status),
           item.refundMinor !== null ? format.money(item.refundMinor, item.currency) : '',
         ].filter(Boolean).join(' · '),
         orderId: item.orderId,
