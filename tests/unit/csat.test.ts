@@ -102,6 +102,20 @@ describe('csat.respond', () => {
     expect(connection.sqlite.prepare('SELECT COUNT(*) FROM feedback').pluck().get()).toBe(1);
     expect(connection.sqlite.prepare('SELECT csat_score FROM tickets WHERE id = 1').pluck().get()).toBe(5);
   });
+
+  it('names the staff member who typed in an answer in the ticket audit, and refuses an inactive one', () => {
+    recordCsatRequest(connection.sqlite, 1, 3, new Date(SOLVED));
+    recordCsatRequest(connection.sqlite, 2, 3, new Date(SOLVED));
+    const [first, second] = requests().map((r) => r.code) as [string, string];
+    connection.sqlite.prepare('UPDATE staff SET active = 0 WHERE id = 2').run();
+    expect(errorCode(() => slaHandlers['csat.respond'](csatRespondInput.parse({ code: first, score: 4, staffId: 2 }), ctx()))).toBe('VALIDATION');
+    expect(connection.sqlite.prepare('SELECT COUNT(*) FROM feedback').pluck().get()).toBe(0);
+    slaHandlers['csat.respond'](csatRespondInput.parse({ code: first, score: 4, staffId: 3 }), ctx());
+    respond(second, 5);
+    expect(connection.sqlite.prepare('SELECT entity_id, staff_id, action FROM audit_log ORDER BY id').all()).toEqual([
+      { entity_id: 1, staff_id: 3, action: 'ticket.csat.recorded' },
+    ]);
+  });
 });
 
 describe('csat.report', () => {

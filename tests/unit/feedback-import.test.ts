@@ -1,4 +1,5 @@
 import { afterEach, describe, expect, it } from 'vitest';
+import { ROW_PROBLEMS } from '../fixtures/feedback-row-problems';
 import type { Connection } from '../../src/main/db/connection';
 import { parseCsv } from '../../src/main/domain/feedback/csv';
 import { feedbackHandlers } from '../../src/main/domain/feedback/handlers';
@@ -119,23 +120,6 @@ describe('feedback.import', () => {
   });
 });
 
-/** The UI translates these sentences by pattern (tests/renderer/feedback-row-problems.test.ts holds the same list). */
-const ROW_PROBLEMS = [
-  'Row 2: the rating "ten" is not a number.',
-  'Row 3: a star rating must be a whole number from 1 to 5.',
-  'Row 4: an NPS score must be a whole number from 0 to 10.',
-  'Row 5: the source "tweet" is not one of review, survey, csat, nps, message.',
-  'Row 6: the title is longer than 200 characters.',
-  'Row 7: the text is longer than 10,000 characters.',
-  'Row 8: it has neither a rating nor any text.',
-  'Row 9: the external id is longer than 200 characters.',
-  'Row 10: the date "yesterday" is not a date such as 2026-03-14 or 2026-03-14T09:30:00Z.',
-  'Row 11: the date "2099-01-01" is in the future.',
-  'Row 12: there is no order numbered "#404".',
-  'Row 13: order #1001 belongs to another customer than c2@example.com.',
-  'Row 14: there is no product with SKU "NOPE".',
-  'Row 15 has 10 values but the header has 9 columns; is a comma missing its quotes?',
-];
 
 describe('row problems', () => {
   it('says what is wrong with each kind of row in one sentence', async () => {

@@ -4,8 +4,8 @@ import { feedbackHandlers } from '../../src/main/domain/feedback/handlers';
 import {
   feedbackCreateInput, feedbackListInput, feedbackTrendsInput, feedbackUpdateInput, topicRulesUpdateInput,
 } from '../../src/shared/contract/feedback';
-import { AppError } from '../../src/shared/errors';
 import { count, feedbackShop } from './feedback-fixtures';
+import { errorOf } from './tickets-fixtures';
 
 let connection: Connection | undefined;
 afterEach(() => connection?.close());
@@ -19,16 +19,6 @@ async function shop(reviewPoints = 50) {
   connection = s.connection;
   const create = (fields: CreateFields) => feedbackHandlers['feedback.create'](createInput(fields), s.ctx);
   return { ...s, create };
-}
-
-function errorOf(work: () => unknown): AppError {
-  try {
-    work();
-  } catch (error) {
-    if (error instanceof AppError) return error;
-    throw error;
-  }
-  throw new Error('expected an AppError');
 }
 
 describe('negative feedback opens a ticket', () => {

@@ -1,8 +1,7 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { Connection } from '../../src/main/db/connection';
-import { AppError } from '../../src/shared/errors';
 import { seedServiceContent } from '../../src/main/domain/service/seed';
-import { AGENT, NOW, putTicket, serviceCaller, serviceShop } from './tickets-fixtures';
+import { AGENT, NOW, errorOf, putTicket, serviceCaller, serviceShop } from './tickets-fixtures';
 
 let connection: Connection;
 let call: ReturnType<typeof serviceCaller>;
@@ -24,16 +23,6 @@ beforeEach(async () => {
   ).run();
 });
 afterEach(() => connection.close());
-
-function errorOf(run: () => unknown): AppError {
-  try {
-    run();
-  } catch (error) {
-    if (error instanceof AppError) return error;
-    throw error;
-  }
-  throw new Error('expected an AppError');
-}
 
 describe('macros.apply', () => {
   it('fills every variable from the ticket\'s customer, order, latest shipment and points', () => {

@@ -4,6 +4,8 @@ import { dispatch } from '../../src/main/core/dispatch';
 import { handlers } from '../../src/main/core/handlers';
 import { earnForOrder } from '../../src/main/domain/loyalty/orders';
 import { insertCustomer, insertOrder } from '../helpers/fixtures';
+import { handlerContext } from '../helpers/context';
+import { memoryDb } from '../helpers/db';
 
 /**
  * A small shop for the returns tests, every figure chosen to be worked by hand:
@@ -50,6 +52,14 @@ export function seedShop(connection: Connection, ctx: HandlerContext): void {
   ship.run(3, 1, 's3', 'InTransit', null);
   ship.run(4, 2, 's4', 'Delivered', '2026-05-06T10:00:00.000Z');
   for (const id of [1, 2, 3, 4]) earnForOrder(ctx, id, RULES);
+}
+
+/** A fresh database holding the shop above, and a handler context on it with the given clock; push events land in `events`. */
+export async function returnsShop(now: Date | (() => Date), events: unknown[] = []): Promise<{ connection: Connection; ctx: HandlerContext }> {
+  const connection = await memoryDb();
+  const ctx = handlerContext(connection, now, events);
+  seedShop(connection, ctx);
+  return { connection, ctx };
 }
 
 let keys = 0;

@@ -4,9 +4,7 @@ import type { HandlerContext } from '../../src/main/core/handler';
 import type { ReturnDetail, ReturnStatus } from '../../src/shared/contract/returns';
 import { RETURN_STATUSES } from '../../src/shared/contract/returns';
 import { NEXT_STEPS } from '../../src/main/domain/returns/lifecycle';
-import { memoryDb } from '../helpers/db';
-import { handlerContext } from '../helpers/context';
-import { caller, key, rawCaller, seedShop } from './returns-fixtures';
+import { caller, key, rawCaller, returnsShop } from './returns-fixtures';
 
 /**
  * The RMA lifecycle: each legal step by a named person with a time, every
@@ -51,11 +49,9 @@ async function returnAt(status: ReturnStatus): Promise<ReturnDetail> {
 }
 
 beforeEach(async () => {
-  connection = await memoryDb();
   now = new Date('2026-05-10T09:00:00.000Z');
   events = [];
-  ctx = handlerContext(connection, () => now, events);
-  seedShop(connection, ctx);
+  ({ connection, ctx } = await returnsShop(() => now, events));
 });
 afterEach(() => connection.close());
 

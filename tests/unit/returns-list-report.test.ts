@@ -2,9 +2,7 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { Connection } from '../../src/main/db/connection';
 import type { HandlerContext } from '../../src/main/core/handler';
 import type { ReturnDetail, ReturnPolicy, ReturnRow, ReturnsReport } from '../../src/shared/contract/returns';
-import { memoryDb } from '../helpers/db';
-import { handlerContext } from '../helpers/context';
-import { caller, key, seedShop } from './returns-fixtures';
+import { caller, key, returnsShop } from './returns-fixtures';
 
 /** returns.list (filters, search, keyset pages), returns.report (rates worked by hand) and the ticket a request can open. */
 let connection: Connection;
@@ -19,10 +17,8 @@ async function request(orderId: number, orderLineId: number, quantity: number, e
 }
 
 beforeEach(async () => {
-  connection = await memoryDb();
   now = new Date('2026-05-10T09:00:00.000Z');
-  ctx = handlerContext(connection, () => now);
-  seedShop(connection, ctx);
+  ({ connection, ctx } = await returnsShop(() => now));
 });
 afterEach(() => connection.close());
 

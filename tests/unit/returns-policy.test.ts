@@ -3,9 +3,7 @@ import type { Connection } from '../../src/main/db/connection';
 import type { HandlerContext } from '../../src/main/core/handler';
 import type { ReturnDetail, ReturnPolicy } from '../../src/shared/contract/returns';
 import { DEFAULT_RETURN_POLICY } from '../../src/main/domain/returns/policy';
-import { memoryDb } from '../helpers/db';
-import { handlerContext } from '../helpers/context';
-import { caller, key, rawCaller, seedShop } from './returns-fixtures';
+import { caller, key, rawCaller, returnsShop } from './returns-fixtures';
 
 /**
  * The return policy (saved with a version, owners and managers only) and the
@@ -28,10 +26,8 @@ const request = (orderId: number, orderLineId: number, quantity = 1) => call<Ret
   { orderId, staffId: 2, lines: [{ orderLineId, quantity }], reason: 'changed_mind', idempotencyKey: key() });
 
 beforeEach(async () => {
-  connection = await memoryDb();
   now = new Date('2026-05-10T09:00:00.000Z');
-  ctx = handlerContext(connection, () => now);
-  seedShop(connection, ctx);
+  ({ connection, ctx } = await returnsShop(() => now));
 });
 afterEach(() => connection.close());
 

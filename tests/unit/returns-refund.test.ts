@@ -5,9 +5,7 @@ import type { OrderWriteResult } from '../../src/shared/contract';
 import type { ReturnDetail, ReturnPolicy } from '../../src/shared/contract/returns';
 import { balance } from '../../src/main/domain/loyalty/ledger';
 import { earnForOrder } from '../../src/main/domain/loyalty/orders';
-import { memoryDb } from '../helpers/db';
-import { handlerContext } from '../helpers/context';
-import { caller, key, rawCaller, RULES, seedShop } from './returns-fixtures';
+import { caller, key, rawCaller, RULES, returnsShop } from './returns-fixtures';
 
 /**
  * Resolving a return moves money: a refund through orders.refund's own path
@@ -42,10 +40,8 @@ const resolve = (r: ReturnDetail, extra: Record<string, unknown>) => raw('return
   { id: r.id, staffId: 1, expectedVersion: r.version, to: 'resolved', idempotencyKey: key(), ...extra });
 
 beforeEach(async () => {
-  connection = await memoryDb();
   events = [];
-  ctx = handlerContext(connection, NOW, events);
-  seedShop(connection, ctx);
+  ({ connection, ctx } = await returnsShop(NOW, events));
   // 10% restocking fee and $5.00 paid return shipping.
   const policy = await call<ReturnPolicy>('returns.policy.get', {});
   const { version, updatedAt: _u, ...value } = policy;

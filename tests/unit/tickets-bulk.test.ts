@@ -1,7 +1,6 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { Connection } from '../../src/main/db/connection';
-import { AppError } from '../../src/shared/errors';
-import { AGENT, AGENT_2, MANAGER, NOW, putTicket, serviceCaller, serviceShop } from './tickets-fixtures';
+import { AGENT, AGENT_2, MANAGER, NOW, errorOf, putTicket, serviceCaller, serviceShop } from './tickets-fixtures';
 
 let connection: Connection;
 let now: Date;
@@ -12,16 +11,6 @@ beforeEach(async () => {
   call = serviceCaller(connection, () => now);
 });
 afterEach(() => connection.close());
-
-function errorOf(run: () => unknown): AppError {
-  try {
-    run();
-  } catch (error) {
-    if (error instanceof AppError) return error;
-    throw error;
-  }
-  throw new Error('expected an AppError');
-}
 
 const state = (id: number) => connection.sqlite
   .prepare('SELECT assignee_id AS assigneeId, tags, status, solved_at AS solvedAt, version FROM tickets WHERE id = ?').get(id);

@@ -5,6 +5,7 @@ import { handlerContext } from '../helpers/context';
 import { contract, type InputOf } from '../../src/shared/contract';
 import type { HandlerContext } from '../../src/main/core/handler';
 import { serviceHandlers } from '../../src/main/domain/service/handlers';
+import { AppError } from '../../src/shared/errors';
 
 /**
  * A small shop for the service-desk tests: three customers with an order
@@ -78,4 +79,15 @@ export function serviceCaller(connection: Connection, now: () => Date = () => NO
     const handler = serviceHandlers[name] as (input: unknown, ctx: HandlerContext) => ReturnType<(typeof serviceHandlers)[N]>;
     return handler(parsed, ctx);
   };
+}
+
+/** The AppError a call throws; any other outcome fails the test. */
+export function errorOf(run: () => unknown): AppError {
+  try {
+    run();
+  } catch (error) {
+    if (error instanceof AppError) return error;
+    throw error;
+  }
+  throw new Error('expected an AppError');
 }

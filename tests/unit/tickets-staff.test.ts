@@ -1,7 +1,6 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { Connection } from '../../src/main/db/connection';
-import { AppError } from '../../src/shared/errors';
-import { AGENT, AGENT_2, MANAGER, OWNER, putTicket, serviceCaller, serviceShop } from './tickets-fixtures';
+import { AGENT, AGENT_2, MANAGER, OWNER, errorOf, putTicket, serviceCaller, serviceShop } from './tickets-fixtures';
 
 let connection: Connection;
 let call: ReturnType<typeof serviceCaller>;
@@ -10,16 +9,6 @@ beforeEach(async () => {
   call = serviceCaller(connection);
 });
 afterEach(() => connection.close());
-
-function errorOf(run: () => unknown): AppError {
-  try {
-    run();
-  } catch (error) {
-    if (error instanceof AppError) return error;
-    throw error;
-  }
-  throw new Error('expected an AppError');
-}
 
 const person = (over: Record<string, unknown> = {}) => ({
   actingStaffId: MANAGER, name: 'Nia New', email: 'nia@example.com', role: 'agent' as const, capacity: 15, active: true, ...over,

@@ -1,8 +1,7 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { Connection } from '../../src/main/db/connection';
-import { AppError } from '../../src/shared/errors';
 import { setAutoAssignEnabled } from '../../src/main/domain/service/settings';
-import { AGENT, FORMER, MANAGER, NOW, OWNER, serviceCaller, serviceShop } from './tickets-fixtures';
+import { AGENT, FORMER, MANAGER, NOW, OWNER, errorOf, serviceCaller, serviceShop } from './tickets-fixtures';
 
 let connection: Connection;
 let call: ReturnType<typeof serviceCaller>;
@@ -13,16 +12,6 @@ beforeEach(async () => {
   call = serviceCaller(connection, () => NOW, events);
 });
 afterEach(() => connection.close());
-
-function errorOf(run: () => unknown): AppError {
-  try {
-    run();
-  } catch (error) {
-    if (error instanceof AppError) return error;
-    throw error;
-  }
-  throw new Error('expected an AppError');
-}
 
 const count = (sql: string): number => connection.sqlite.prepare(sql).pluck().get() as number;
 

@@ -170,6 +170,8 @@ export interface OrderTrackingEvent {
 export interface OrderShipment {
   id: number; carrier: string; service: string | null; trackingNumber: string | null; trackingUrl: string | null;
   status: string; subStatus: string | null; shippedAt: string | null; estimatedDeliveryAt: string | null;
+  /** The first promise made to the customer: a parcel still on its way after it is late, whatever the carrier now says. */
+  originalEstimatedDeliveryAt: string | null;
   deliveredAt: string | null; trackingEvents: OrderTrackingEvent[];
 }
 export interface OrderTicket {

@@ -107,6 +107,8 @@ export const csatRespondInput = z
     code: z.string().trim().min(4).max(40),
     score: z.number().int().min(1, { message: 'a score is 1 to 5' }).max(5, { message: 'a score is 1 to 5' }),
     comment: z.string().trim().max(2000).optional(),
+    /** The staff member typing in an answer the customer gave them; absent when the customer answered themselves. */
+    staffId: z.number().int().positive().optional(),
   })
   .strict();
 

@@ -60,7 +60,7 @@ function shipments(sqlite: Sqlite, orderId: number): OrderShipment[] {
   const rows = all<Omit<OrderShipment, 'trackingEvents'>>(sqlite,
     `SELECT id, carrier, service, tracking_number AS trackingNumber, tracking_url AS trackingUrl, status,
             sub_status AS subStatus, shipped_at AS shippedAt, estimated_delivery_at AS estimatedDeliveryAt,
-            delivered_at AS deliveredAt
+            original_estimated_delivery_at AS originalEstimatedDeliveryAt, delivered_at AS deliveredAt
        FROM shipments WHERE order_id = ? ORDER BY coalesce(shipped_at, created_at), id`, orderId);
   const events = sqlite.prepare<[number], OrderTrackingEvent>(
     `SELECT id, occurred_at AS occurredAt, status, sub_status AS subStatus, location, message

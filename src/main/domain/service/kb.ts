@@ -3,6 +3,7 @@ import type { KbArticle } from '../../../shared/contract/macros';
 import { AppError } from '../../../shared/errors';
 import type { Sqlite } from '../../db/connection';
 import { recordAudit } from '../audit/log';
+import { containsPattern, writeContentRow } from './macros/content-row';
 import { requireActiveStaff } from './staff-check';
 import { parseTags } from './ticket-row';
 
@@ -30,10 +31,6 @@ function toArticle(row: ArticleRecord): KbArticle {
   return { ...row, tags: parseTags(row.tags), active: row.active === 1 };
 }
 
-function likePattern(term: string): string {
-  return `%${term.replace(/[\\%_]/g, (ch) => `\\${ch}`)}%`;
-}
-
 export function searchKb(sqlite: Sqlite, input: ParsedInputOf<'kb.search'>): KbArticle[] {
   const terms = input.query.split(/\s+/).filter(Boolean).slice(0, 10);
   const where: string[] = [];
@@ -45,12 +42,12 @@ export function searchKb(sqlite: Sqlite, input: ParsedInputOf<'kb.search'>): KbA
   }
   for (const term of terms) {
     where.push(`(title || ' ' || body || ' ' || tags) LIKE ? ESCAPE '\\'`);
-    values.push(likePattern(term));
+    values.push(containsPattern(term));
   }
   // Articles whose title has the words come first; otherwise the newest.
   const titleRank = terms.length === 0 ? ''
     : `${terms.map(() => `(title LIKE ? ESCAPE '\\')`).join(' + ')} DESC, `;
-  const rankValues = terms.map(likePattern);
+  const rankValues = terms.map(containsPattern);
   return sqlite
     .prepare<(string | number)[], ArticleRecord>(
       `SELECT ${COLUMNS} FROM kb_articles ${where.length > 0 ? `WHERE ${where.join(' AND ')}` : ''}
@@ -69,25 +66,16 @@ function getArticle(sqlite: Sqlite, id: number): KbArticle {
 export function saveKbArticle(sqlite: Sqlite, input: ParsedInputOf<'kb.save'>, now: Date): KbArticle {
   return sqlite.transaction((): KbArticle => {
     requireActiveStaff(sqlite, input.staffId);
-    const at = now.toISOString();
-    const values = [input.title, input.language, input.body, JSON.stringify([...new Set(input.tags)]), input.active ? 1 : 0];
-    let id: number;
-    if (input.id === undefined) {
-      id = Number(sqlite
-        .prepare('INSERT INTO kb_articles (title, language, body, tags, active, created_at, updated_at) VALUES (?, ?, ?, ?, ?, ?, ?)')
-        .run(...values, at, at).lastInsertRowid);
-    } else {
-      const current = getArticle(sqlite, input.id);
-      if (input.expectedVersion !== current.version) {
-        throw new AppError('CONFLICT', `The article "${current.title}" was changed by someone else since you opened it; review it and save again.`,
-          { current });
-      }
-      id = current.id;
-      sqlite
-        .prepare(`UPDATE kb_articles SET title = ?, language = ?, body = ?, tags = ?, active = ?, version = version + 1,
-                  updated_at = ? WHERE id = ?`)
-        .run(...values, at, id);
-    }
+    const id = writeContentRow(sqlite, {
+      table: 'kb_articles',
+      columns: ['title', 'language', 'body', 'tags', 'active'],
+      values: [input.title, input.language, input.body, JSON.stringify([...new Set(input.tags)]), input.active ? 1 : 0],
+      id: input.id,
+      expectedVersion: input.expectedVersion,
+      at: now.toISOString(),
+      current: (articleId) => getArticle(sqlite, articleId),
+      staleMessage: (current) => `The article "${current.title}" was changed by someone else since you opened it; review it and save again.`,
+    });
     recordAudit(sqlite, {
       at: now, staffId: input.staffId, entityType: 'kb_article', entityId: id,
       action: input.id === undefined ? 'kb.create' : 'kb.update',

@@ -1,6 +1,7 @@
 import type { ParsedInputOf } from '../../../../shared/contract';
 import { AppError } from '../../../../shared/errors';
 import type { Sqlite } from '../../../db/connection';
+import { isActiveStaff, recordAudit } from '../../audit/log';
 
 /**
  * A customer's answer to a satisfaction request, entered by code (from the
@@ -37,6 +38,9 @@ export function respondToCsat(sqlite: Sqlite, input: ParsedInputOf<'csat.respond
       throw new AppError('CONFLICT', `The satisfaction request ${code} was already answered; each code takes one answer.`,
         { current: { ticketId: request.ticket_id, respondedAt: request.responded_at } });
     }
+    if (input.staffId !== undefined && !isActiveStaff(sqlite, input.staffId)) {
+      throw new AppError('VALIDATION', 'Choose an active staff member in "Acting as" before recording an answer.');
+    }
     const nowIso = at.toISOString();
     const sentiment = sentimentOf(input.score);
     const feedbackId = Number(sqlite
@@ -50,6 +54,10 @@ export function respondToCsat(sqlite: Sqlite, input: ParsedInputOf<'csat.respond
     sqlite.prepare('UPDATE csat_requests SET responded_at = ?, feedback_id = ? WHERE id = ?').run(nowIso, feedbackId, request.id);
     // Not a staff edit: the ticket's version stays, so nobody's open edit turns stale.
     sqlite.prepare('UPDATE tickets SET csat_score = ? WHERE id = ?').run(input.score, request.ticket_id);
+    if (input.staffId !== undefined) {
+      recordAudit(sqlite, { at, staffId: input.staffId, entityType: 'ticket', entityId: request.ticket_id,
+        action: 'ticket.csat.recorded', detail: { code, score: input.score, feedbackId } });
+    }
     return { ticketId: request.ticket_id, score: input.score };
   })();
 }

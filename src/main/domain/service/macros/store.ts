@@ -4,6 +4,7 @@ import { AppError } from '../../../../shared/errors';
 import type { Sqlite } from '../../../db/connection';
 import { recordAudit } from '../../audit/log';
 import { requireActiveStaff } from '../staff-check';
+import { containsPattern, writeContentRow } from './content-row';
 
 /** Macros: canned replies per language, with the actions a reply made from them applies. */
 interface MacroRecord {
@@ -48,7 +49,7 @@ export function listMacros(sqlite: Sqlite, input: ParsedInputOf<'macros.list'>):
   if (!input.includeInactive) where.push('active = 1');
   if (input.search) {
     where.push(`(name LIKE ? ESCAPE '\\' OR body LIKE ? ESCAPE '\\')`);
-    const like = `%${input.search.replace(/[\\%_]/g, (ch) => `\\${ch}`)}%`;
+    const like = containsPattern(input.search);
     values.push(like, like);
   }
   return sqlite
@@ -63,7 +64,6 @@ export function listMacros(sqlite: Sqlite, input: ParsedInputOf<'macros.list'>):
 export function saveMacro(sqlite: Sqlite, input: ParsedInputOf<'macros.save'>, now: Date): Macro {
   return sqlite.transaction((): Macro => {
     requireActiveStaff(sqlite, input.staffId);
-    const at = now.toISOString();
     const clash = sqlite
       .prepare<[string, string, number], number>('SELECT id FROM macros WHERE name = ? AND language = ? AND id <> ?')
       .pluck()
@@ -71,26 +71,16 @@ export function saveMacro(sqlite: Sqlite, input: ParsedInputOf<'macros.save'>, n
     if (clash !== undefined) {
       throw new AppError('VALIDATION', `There is already a macro called "${input.name}" in this language; choose another name.`);
     }
-    const actions = JSON.stringify(input.actions);
-    let id: number;
-    if (input.id === undefined) {
-      id = Number(
-        sqlite
-          .prepare(`INSERT INTO macros (name, language, body, actions, active, created_at, updated_at) VALUES (?, ?, ?, ?, ?, ?, ?)`)
-          .run(input.name, input.language, input.body, actions, input.active ? 1 : 0, at, at).lastInsertRowid,
-      );
-    } else {
-      const current = getMacro(sqlite, input.id);
-      if (input.expectedVersion === undefined || current.version !== input.expectedVersion) {
-        throw new AppError('CONFLICT', `The macro "${current.name}" was changed by someone else since you opened it; review it and save again.`,
-          { current });
-      }
-      id = input.id;
-      sqlite
-        .prepare(`UPDATE macros SET name = ?, language = ?, body = ?, actions = ?, active = ?, version = version + 1,
-                  updated_at = ? WHERE id = ?`)
-        .run(input.name, input.language, input.body, actions, input.active ? 1 : 0, at, id);
-    }
+    const id = writeContentRow(sqlite, {
+      table: 'macros',
+      columns: ['name', 'language', 'body', 'actions', 'active'],
+      values: [input.name, input.language, input.body, JSON.stringify(input.actions), input.active ? 1 : 0],
+      id: input.id,
+      expectedVersion: input.expectedVersion,
+      at: now.toISOString(),
+      current: (macroId) => getMacro(sqlite, macroId),
+      staleMessage: (current) => `The macro "${current.name}" was changed by someone else since you opened it; review it and save again.`,
+    });
     recordAudit(sqlite, {
       at: now, staffId: input.staffId, entityType: 'macro', entityId: id,
       action: input.id === undefined ? 'macro.create' : 'macro.update',

@@ -46,6 +46,28 @@ function useOrderWrite<N extends 'orders.update' | 'orders.refund'>(name: N) {
 export const useUpdateOrder = () => useOrderWrite('orders.update');
 export const useRefundOrder = () => useOrderWrite('orders.refund');
 
+/**
+ * A ticket about a late or failed shipment. The core answers the shipment's
+ * open ticket when there is one, so asking twice never makes two; the order's
+ * tickets, the service queues and the customer's timeline all change.
+ */
+export function useOpenShipmentTicket() {
+  const queryClient = useQueryClient();
+  return useMutation({
+    mutationFn: (input: { shipmentId: number; staffId: number; idempotencyKey: string }) =>
+      invoke('tickets.create', {
+        staffId: input.staffId,
+        source: { kind: 'shipment', shipmentId: input.shipmentId },
+        idempotencyKey: input.idempotencyKey,
+      }),
+    onSuccess: () => {
+      void queryClient.invalidateQueries({ queryKey: ['orders', 'orders.get'] });
+      void queryClient.invalidateQueries({ queryKey: ['service'] });
+      void queryClient.invalidateQueries({ queryKey: ['customers'] });
+    },
+  });
+}
+
 export const useSavedViews = () =>
   useQuery({
     queryKey: viewsKey,

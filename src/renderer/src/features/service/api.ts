@@ -76,6 +76,16 @@ export const useReplyTicket = () => useTicketWrite('tickets.reply');
 export const useMergeTicket = () => useTicketWrite('tickets.merge');
 export const useCreateTicket = () => useTicketWrite('tickets.create');
 
+/**
+ * The customer's satisfaction answer, typed in by staff from the request's
+ * code. Refetch after a refusal too: a CONFLICT means someone answered
+ * already, and the ticket should show that answer.
+ */
+export function useRespondCsat() {
+  const refresh = useRefreshService();
+  return useMutation({ mutationFn: (input: InputOf<'csat.respond'>) => invoke('csat.respond', input), onSettled: () => refresh() });
+}
+
 function useServiceAction<N extends 'tickets.bulk' | 'tickets.undo' | 'tickets.autoAssign'>(name: N) {
   const refresh = useRefreshService();
   return useMutation({ mutationFn: (input: InputOf<N>) => invoke(name, input), onSuccess: () => refresh() });

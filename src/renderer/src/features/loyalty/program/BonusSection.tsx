@@ -2,13 +2,13 @@ import { NumberInput, SimpleGrid } from '@mantine/core';
 import { BONUS_ACTIONS } from '../../../../../shared/contract';
 import { useI18n } from '../../../i18n';
 import type { ProgramForm } from './ProgramEditor';
-import { Section } from './Section';
+import { SettingsSection } from '../../../components/SettingsSection';
 
 /** Points given once for actions other than orders; 0 turns an action off. */
 export function BonusSection({ form }: { form: ProgramForm }) {
   const { t } = useI18n();
   return (
-    <Section title={t('loyalty.program.bonusTitle')} description={t('loyalty.program.bonusHint')} testId="program-bonus">
+    <SettingsSection title={t('loyalty.program.bonusTitle')} description={t('loyalty.program.bonusHint')} testId="program-bonus">
       <SimpleGrid cols={{ base: 1, xs: 2, md: 3 }}>
         {BONUS_ACTIONS.map((action) => (
           <NumberInput
@@ -25,6 +25,6 @@ export function BonusSection({ form }: { form: ProgramForm }) {
           />
         ))}
       </SimpleGrid>
-    </Section>
+    </SettingsSection>
   );
 }

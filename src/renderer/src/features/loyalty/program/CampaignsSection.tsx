@@ -5,7 +5,7 @@ import { MAX_CAMPAIGNS, RFM_SEGMENTS } from '../../../../../shared/contract';
 import { useI18n } from '../../../i18n';
 import type { ProgramForm } from './ProgramEditor';
 import { rowKey, type CampaignRow } from './programForm';
-import { Section } from './Section';
+import { SettingsSection } from '../../../components/SettingsSection';
 
 const ALL_CUSTOMERS = 'all';
 const todayUtc = () => new Date().toISOString().slice(0, 10);
@@ -26,7 +26,7 @@ export function CampaignsSection({ form }: { form: ProgramForm }) {
       segment: null,
     } satisfies CampaignRow);
   return (
-    <Section
+    <SettingsSection
       title={t('loyalty.program.campaignsTitle')}
       description={t('loyalty.program.campaignsHint')}
       testId="program-campaigns"
@@ -63,7 +63,7 @@ export function CampaignsSection({ form }: { form: ProgramForm }) {
           </Table.ScrollContainer>
         )}
       </Stack>
-    </Section>
+    </SettingsSection>
   );
 }
 

@@ -3,7 +3,7 @@ import { EARNING_BASES, EXPIRY_MODES, PENDING_MODES } from '../../../../../share
 import { useI18n } from '../../../i18n';
 import { formatPointValue } from '../overview/pointValue';
 import type { ProgramForm } from './ProgramEditor';
-import { Section } from './Section';
+import { SettingsSection } from '../../../components/SettingsSection';
 
 /** How orders earn, when points become spendable, when they expire and what one is worth. */
 export function EarningSection({ form, currency }: { form: ProgramForm; currency: string }) {
@@ -11,7 +11,7 @@ export function EarningSection({ form, currency }: { form: ProgramForm; currency
   const { earning, pointValueMinor } = form.values;
   const value = Number(pointValueMinor);
   return (
-    <Section title={t('loyalty.program.earningTitle')} description={t('loyalty.program.earningHint')} testId="program-earning">
+    <SettingsSection title={t('loyalty.program.earningTitle')} description={t('loyalty.program.earningHint')} testId="program-earning">
       <Stack gap="md">
         <Switch
           label={t('loyalty.program.enabled')}
@@ -113,6 +113,6 @@ export function EarningSection({ form, currency }: { form: ProgramForm; currency
           )}
         </SimpleGrid>
       </Stack>
-    </Section>
+    </SettingsSection>
   );
 }

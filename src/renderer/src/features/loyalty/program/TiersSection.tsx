@@ -5,7 +5,7 @@ import { minorUnitDigits } from '../../../../../shared/money';
 import { useI18n } from '../../../i18n';
 import type { ProgramForm } from './ProgramEditor';
 import { rowKey, slugify, type TierRow } from './programForm';
-import { Section } from './Section';
+import { SettingsSection } from '../../../components/SettingsSection';
 
 /** The membership ladder: ordered rows, each starting strictly above the one before. */
 export function TiersSection({ form, currency }: { form: ProgramForm; currency: string }) {
@@ -17,7 +17,7 @@ export function TiersSection({ form, currency }: { form: ProgramForm; currency: 
     form.insertListItem('tiers', { key: rowKey(), id: '', name: '', threshold, multiplier: 1, benefits: '' } satisfies TierRow);
   };
   return (
-    <Section
+    <SettingsSection
       title={t('loyalty.program.tiersTitle')}
       description={t('loyalty.program.tiersHint')}
       testId="program-tiers"
@@ -72,7 +72,7 @@ export function TiersSection({ form, currency }: { form: ProgramForm; currency: 
           </Table.ScrollContainer>
         )}
       </Stack>
-    </Section>
+    </SettingsSection>
   );
 }
 

@@ -4,7 +4,9 @@ import type { OrderDetail, OrderShipment } from '../../../../../shared/contract'
 import { useI18n } from '../../../i18n';
 import { useDateTime } from '../dateTime';
 import { codeLabel } from '../labels';
+import { shipmentTrouble } from '../shipmentTrouble';
 import { Section } from './Section';
+import { ShipmentTicketButton } from './ShipmentTicketButton';
 
 const SHIPMENT_COLORS: Record<string, string> = {
   Delivered: 'teal',
@@ -17,24 +19,26 @@ const SHIPMENT_COLORS: Record<string, string> = {
 
 export function ShipmentsSection({ order }: { order: OrderDetail }) {
   const { t } = useI18n();
+  const ticketIds = order.tickets.map((ticket) => ticket.id);
   return (
     <Section title={t('orders.section.shipments')} count={order.shipments.length} testId="order-shipments">
       <Stack gap="sm">
         {order.shipments.map((shipment) => (
-          <ShipmentCard key={shipment.id} shipment={shipment} />
+          <ShipmentCard key={shipment.id} shipment={shipment} ticketIds={ticketIds} />
         ))}
       </Stack>
     </Section>
   );
 }
 
-function ShipmentCard({ shipment }: { shipment: OrderShipment }) {
+function ShipmentCard({ shipment, ticketIds }: { shipment: OrderShipment; ticketIds: number[] }) {
   const { t, format } = useI18n();
   const dateTime = useDateTime();
+  const trouble = shipmentTrouble(shipment, new Date());
   // Newest first: what happened last is what the merchant asks about.
   const events = [...shipment.trackingEvents].sort((a, b) => b.occurredAt.localeCompare(a.occurredAt));
   return (
-    <Paper withBorder radius="md" p="sm" data-testid="order-shipment">
+    <Paper withBorder radius="md" p="sm" data-testid="order-shipment" data-shipment-id={shipment.id} data-trouble={trouble ?? ''}>
       <Group justify="space-between" wrap="nowrap" align="flex-start" mb={events.length ? 'sm' : 0}>
         <Stack gap={2}>
           <Group gap={6}>
@@ -45,6 +49,11 @@ function ShipmentCard({ shipment }: { shipment: OrderShipment }) {
             <Badge size="sm" variant="light" color={SHIPMENT_COLORS[shipment.status] ?? 'gray'}>
               {codeLabel(t, 'orders.code.shipment', shipment.status)}
             </Badge>
+            {trouble === 'late' && shipment.originalEstimatedDeliveryAt && (
+              <Badge size="sm" variant="outline" color="orange">
+                {t('orders.shipments.late')}
+              </Badge>
+            )}
           </Group>
           <Text size="xs" c="dimmed">
             {shipment.trackingNumber ?? ''}
@@ -53,13 +62,19 @@ function ShipmentCard({ shipment }: { shipment: OrderShipment }) {
               : shipment.estimatedDeliveryAt
                 ? ` · ${t('orders.shipments.expected', { date: format.date(shipment.estimatedDeliveryAt) })}`
                 : ''}
+            {trouble === 'late' && shipment.originalEstimatedDeliveryAt
+              ? ` · ${t('orders.shipments.promised', { date: format.date(shipment.originalEstimatedDeliveryAt) })}`
+              : ''}
           </Text>
         </Stack>
-        {shipment.trackingUrl && (
-          <Anchor href={shipment.trackingUrl} target="_blank" rel="noreferrer noopener" size="sm" style={{ whiteSpace: 'nowrap' }}>
-            {t('orders.shipments.track')} <IconExternalLink size={12} aria-hidden />
-          </Anchor>
-        )}
+        <Stack gap={6} align="flex-end">
+          {shipment.trackingUrl && (
+            <Anchor href={shipment.trackingUrl} target="_blank" rel="noreferrer noopener" size="sm" style={{ whiteSpace: 'nowrap' }}>
+              {t('orders.shipments.track')} <IconExternalLink size={12} aria-hidden />
+            </Anchor>
+          )}
+          {trouble && <ShipmentTicketButton shipmentId={shipment.id} knownTicketIds={ticketIds} />}
+        </Stack>
       </Group>
       {events.length === 0 ? (
         <Text size="xs" c="dimmed" mt={6}>

@@ -1,6 +1,5 @@
-import type { z } from 'zod';
-import { ApiError, errorCodeOf } from '../../../api';
-import type { MessageKey, Translate } from '../../../i18n';
+import type { Translate } from '../../../i18n';
+import { firstIssuePerField, translateIssue, type FieldIssue, type IssuePatterns } from '../../../components/fieldIssues';
 
 /**
  * Turns the contract's zod messages (English fragments such as "opening time
@@ -8,13 +7,9 @@ import type { MessageKey, Translate } from '../../../i18n';
  * sentence per field in the UI language. The known messages are translated by
  * pattern; an unknown one is shown as it is rather than hidden.
  */
-export interface FieldIssue {
-  /** Dotted path as the schema names it: 'calendar.hours.3.end'. */
-  path: string;
-  message: string;
-}
+export { isConflict, refusalSentence, serverIssues, zodIssues, type FieldIssue } from '../../../components/fieldIssues';
 
-const PATTERNS: [RegExp, MessageKey][] = [
+const PATTERNS: IssuePatterns = [
   [/^a target must be at least one minute/, 'service.admin.issue.targetMin'],
   [/^must be a time written HH:MM/, 'service.admin.issue.time'],
   [/^opening time must be before closing time/, 'service.admin.issue.closeBeforeOpen'],
@@ -41,30 +36,14 @@ const PATTERNS: [RegExp, MessageKey][] = [
 
 /** One sentence for one issue, translated when the message is a known one. */
 export function issueSentence(t: Translate, message: string): string {
-  for (const [pattern, key] of PATTERNS) {
-    const match = pattern.exec(message);
-    if (match) return t(key, { ...match.groups });
-  }
-  return `${message.charAt(0).toUpperCase()}${message.slice(1)}${/[.!?。]$/.test(message) ? '' : '.'}`;
-}
-
-export function zodIssues(error: z.ZodError): FieldIssue[] {
-  return error.issues.map((issue) => ({ path: issue.path.map(String).join('.'), message: issue.message }));
-}
-
-/** The field issues of a VALIDATION answer from the core; empty for any other error. */
-export function serverIssues(error: unknown): FieldIssue[] {
-  if (!(error instanceof ApiError) || error.code !== 'VALIDATION') return [];
-  const issues = (error.details as { issues?: unknown } | undefined)?.issues;
-  if (!Array.isArray(issues)) return [];
-  return issues.filter(
-    (i): i is FieldIssue => typeof i === 'object' && i !== null && typeof i.path === 'string' && typeof i.message === 'string',
+  return (
+    translateIssue(t, PATTERNS, message) ??
+    `${message.charAt(0).toUpperCase()}${message.slice(1)}${/[.!?。]$/.test(message) ? '' : '.'}`
   );
 }
 
 /**
- * Form errors keyed by form path, one sentence each (the first issue of a
- * field is the one to fix first). `toFormPath` maps a schema path onto the
+ * Form errors keyed by form path. `toFormPath` maps a schema path onto the
  * form's own field names; an issue it cannot place lands on `fallback`.
  */
 export function formErrors(
@@ -73,23 +52,5 @@ export function formErrors(
   toFormPath: (path: string) => string = (path) => path,
   fallback = 'form',
 ): Record<string, string> {
-  const errors: Record<string, string> = {};
-  for (const issue of issues) {
-    const path = toFormPath(issue.path) || fallback;
-    errors[path] ??= issueSentence(t, issue.message);
-  }
-  return errors;
+  return firstIssuePerField(issues, (issue) => toFormPath(issue.path) || fallback, (issue) => issueSentence(t, issue.message));
 }
-
-/**
- * What to tell the person when a write was refused: the core's own sentence
- * for a refusal by rule (validation, conflict, not allowed for this role),
- * else the translated sentence for the error's code (offline, internal).
- */
-export function refusalSentence(t: Translate, error: unknown): string {
-  const code = errorCodeOf(error);
-  if (error instanceof ApiError && ['VALIDATION', 'CONFLICT', 'NOT_FOUND'].includes(code)) return error.message;
-  return t(`error.${code}`);
-}
-
-export const isConflict = (error: unknown): boolean => errorCodeOf(error) === 'CONFLICT';

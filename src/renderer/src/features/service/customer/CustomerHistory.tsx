@@ -3,7 +3,9 @@ import type { ReactNode } from 'react';
 import type { CustomerProfile, OrderShipment, TicketDetail } from '../../../../../shared/contract';
 import { hrefFor } from '../../../app/router';
 import { useI18n } from '../../../i18n';
+import { ShipmentTicketButton } from '../../orders/detail/ShipmentTicketButton';
 import { codeLabel } from '../../orders/labels';
+import { shipmentTrouble } from '../../orders/shipmentTrouble';
 import { statusLabel } from '../labels';
 import { ticketPath } from '../routes';
 import { useCustomerReturns, useOrdersDetail, useReturnPolicy } from './api';
@@ -37,7 +39,10 @@ export function CustomerHistory({ customer, ticket }: { customer: CustomerProfil
   const { t, format, locale } = useI18n();
   const orderIds = [...new Set([...(ticket.order ? [ticket.order.id] : []), ...customer.recentOrders.map((o) => o.id)])].slice(0, ORDERS_WITH_SHIPMENTS);
   const details = useOrdersDetail(orderIds);
-  const shipments = details.flatMap((q) => (q.data ? q.data.shipments.map((s) => ({ order: q.data.orderNumber, orderId: q.data.id, shipment: s })) : []));
+  const shipments = details.flatMap((q) => (q.data
+    ? q.data.shipments.map((s) => ({ order: q.data.orderNumber, orderId: q.data.id, ticketIds: q.data.tickets.map((tk) => tk.id), shipment: s }))
+    : []));
+  const now = new Date();
   const returns = useCustomerReturns(customer.id).data?.rows ?? [];
   const reasons = useReturnPolicy(returns.length > 0).data?.reasons ?? [];
   // Returns carry the policy's reason code; the policy names it in both languages.
@@ -62,14 +67,25 @@ export function CustomerHistory({ customer, ticket }: { customer: CustomerProfil
         ))}
       </Block>
       <Block title={t('service.customer.shipments')} testId="customer-shipments" empty={t('service.customer.noShipments')}>
-        {shipments.map(({ order, orderId, shipment }) => (
-          <Line
-            key={shipment.id}
-            left={<>{order} · {shipment.carrier}</>}
-            sub={<TrackingLine shipment={shipment} />}
-            right={<Badge size="sm" variant="light" styles={{ label: { textTransform: 'none' } }} data-order={orderId}>{codeLabel(t, 'orders.code.shipment', shipment.status)}</Badge>}
-          />
-        ))}
+        {shipments.map(({ order, orderId, ticketIds, shipment }) => {
+          const trouble = shipmentTrouble(shipment, now);
+          return (
+            <Line
+              key={shipment.id}
+              left={<>{order} · {shipment.carrier}</>}
+              sub={<TrackingLine shipment={shipment} />}
+              right={
+                <Stack gap={4} align="flex-end" style={{ flex: 'none' }} data-testid="customer-shipment" data-shipment-id={shipment.id} data-trouble={trouble ?? ''}>
+                  <Group gap={4} wrap="nowrap">
+                    {trouble === 'late' && <Badge size="sm" variant="outline" color="orange" styles={{ label: { textTransform: 'none' } }}>{t('orders.shipments.late')}</Badge>}
+                    <Badge size="sm" variant="light" color={trouble === 'failed' ? 'red' : undefined} styles={{ label: { textTransform: 'none' } }} data-order={orderId}>{codeLabel(t, 'orders.code.shipment', shipment.status)}</Badge>
+                  </Group>
+                  {trouble && <ShipmentTicketButton shipmentId={shipment.id} knownTicketIds={ticketIds} size="compact-xs" />}
+                </Stack>
+              }
+            />
+          );
+        })}
       </Block>
       <Block title={t('service.customer.returns')} testId="customer-returns" empty={t('service.customer.noReturns')}>
         {returns.map((r) => (

@@ -1,85 +1,75 @@
-import { Anchor, Badge, Group, Paper, Skeleton, Stack, Table, Text, Title } from '@mantine/core';
+import { Anchor, Badge, Group, Paper, Stack, Table, Text, Title } from '@mantine/core';
 import type { CsatReport, CsatReportRow } from '../../../../../../shared/contract';
 import { hrefFor } from '../../../../app/router';
 import { chartColors } from '../../../../components/chart/chartStyle';
-import { QueryError } from '../../../../components/QueryError';
 import { useI18n } from '../../../../i18n';
 import { ticketPath } from '../../routes';
 import { useCsatReport, type ReportRange } from '../api';
-import { Section } from '../Section';
+import { numeric, ReportSection, ReportTable } from './ReportScaffold';
 import { WeeklyShareChart } from './WeeklyChart';
 
 /** Customer satisfaction answers: by week (chart), by staff member (table) and the latest comments. */
 export function CsatReportSection({ range }: { range: ReportRange }) {
   const { t, format } = useI18n();
-  const report = useCsatReport(range);
-  const answered = report.data?.byWeek.some((row) => row.responses > 0) ?? false;
   return (
-    <Section title={t('service.admin.reports.csatTitle')} description={t('service.admin.reports.csatDefinition')} testId="csat-report">
-      {report.isPending && <Skeleton height={320} />}
-      {report.isError && <QueryError error={report.error} onRetry={() => void report.refetch()} />}
-      {report.data && !answered && (
-        <Text size="sm" c="dimmed" data-testid="csat-report-empty">{t('service.admin.reports.csatEmpty')}</Text>
-      )}
-      {report.data && answered && (
-        <Stack gap="lg" style={{ opacity: report.isPlaceholderData ? 0.6 : 1 }}>
+    <ReportSection
+      title={t('service.admin.reports.csatTitle')}
+      description={t('service.admin.reports.csatDefinition')}
+      testId="csat-report"
+      query={useCsatReport(range)}
+      hasContent={(data) => data.byWeek.some((row) => row.responses > 0)}
+      emptyText={t('service.admin.reports.csatEmpty')}
+    >
+      {(data) => (
+        <>
           <WeeklyShareChart
             testId="csat-report-chart"
             color={chartColors.newCustomers}
-            points={report.data.byWeek.map((row) => ({ ...row, week: row.key, share: row.satisfied }))}
+            points={data.byWeek.map((row) => ({ ...row, week: row.key, share: row.satisfied }))}
             describe={(row) => [
               { label: t('service.admin.reports.satisfied'), value: row.share === null ? '—' : format.percent(row.share) },
               { label: t('service.admin.reports.average'), value: row.average === null ? '—' : row.average.toFixed(2) },
               { label: t('service.admin.reports.responses'), value: `${format.number(row.responses)} / ${format.number(row.requests)}` },
             ]}
           />
-          <CsatStaffTable rows={report.data.byStaff} />
-          <RecentComments comments={report.data.recentComments} />
-        </Stack>
+          <CsatStaffTable rows={data.byStaff} />
+          <RecentComments comments={data.recentComments} />
+        </>
       )}
-    </Section>
+    </ReportSection>
   );
 }
 
 function CsatStaffTable({ rows }: { rows: CsatReportRow[] }) {
   const { t, format } = useI18n();
-  const numeric = { ta: 'right' as const, style: { fontVariantNumeric: 'tabular-nums' } };
   return (
-    <Stack gap="xs">
-      <Title order={3} fz="sm" fw={600}>{t('service.admin.reports.byStaff')}</Title>
-      {rows.length === 0 ? (
-        <Text size="sm" c="dimmed">{t('service.admin.reports.noRows')}</Text>
-      ) : (
-        <Paper withBorder radius="sm">
-          <Table.ScrollContainer minWidth={640} type="native">
-            <Table striped verticalSpacing={6} data-testid="csat-report-staff">
-              <Table.Thead>
-                <Table.Tr>
-                  <Table.Th>{t('service.admin.reports.staffMember')}</Table.Th>
-                  <Table.Th {...numeric}>{t('service.admin.reports.requests')}</Table.Th>
-                  <Table.Th {...numeric}>{t('service.admin.reports.responses')}</Table.Th>
-                  <Table.Th {...numeric}>{t('service.admin.reports.responseRate')}</Table.Th>
-                  <Table.Th {...numeric}>{t('service.admin.reports.satisfied')}</Table.Th>
-                  <Table.Th {...numeric}>{t('service.admin.reports.average')}</Table.Th>
-                </Table.Tr>
-              </Table.Thead>
-              <Table.Tbody>
-                {rows.map((row) => (
-                  <Table.Tr key={row.key} data-testid="csat-report-staff-row">
-                    <Table.Td fw={500}>{row.key === 'none' ? t('service.admin.reports.unassigned') : row.label}</Table.Td>
-                    <Table.Td {...numeric}>{format.number(row.requests)}</Table.Td>
-                    <Table.Td {...numeric}>{format.number(row.responses)}</Table.Td>
-                    <Table.Td {...numeric}>{row.requests === 0 ? '—' : format.percent(row.responses / row.requests)}</Table.Td>
-                    <Table.Td {...numeric} fw={600}>{row.satisfied === null ? '—' : format.percent(row.satisfied)}</Table.Td>
-                    <Table.Td {...numeric}>{row.average === null ? '—' : row.average.toFixed(2)}</Table.Td>
-                  </Table.Tr>
-                ))}
-              </Table.Tbody>
-            </Table>
-          </Table.ScrollContainer>
-        </Paper>
-      )}
-    </Stack>
+    <ReportTable
+      title={t('service.admin.reports.byStaff')}
+      empty={rows.length === 0}
+      minWidth={640}
+      testId="csat-report-staff"
+      head={
+        <>
+          <Table.Th>{t('service.admin.reports.staffMember')}</Table.Th>
+          <Table.Th {...numeric}>{t('service.admin.reports.requests')}</Table.Th>
+          <Table.Th {...numeric}>{t('service.admin.reports.responses')}</Table.Th>
+          <Table.Th {...numeric}>{t('service.admin.reports.responseRate')}</Table.Th>
+          <Table.Th {...numeric}>{t('service.admin.reports.satisfied')}</Table.Th>
+          <Table.Th {...numeric}>{t('service.admin.reports.average')}</Table.Th>
+        </>
+      }
+    >
+      {rows.map((row) => (
+        <Table.Tr key={row.key} data-testid="csat-report-staff-row">
+          <Table.Td fw={500}>{row.key === 'none' ? t('service.admin.reports.unassigned') : row.label}</Table.Td>
+          <Table.Td {...numeric}>{format.number(row.requests)}</Table.Td>
+          <Table.Td {...numeric}>{format.number(row.responses)}</Table.Td>
+          <Table.Td {...numeric}>{row.requests === 0 ? '—' : format.percent(row.responses / row.requests)}</Table.Td>
+          <Table.Td {...numeric} fw={600}>{row.satisfied === null ? '—' : format.percent(row.satisfied)}</Table.Td>
+          <Table.Td {...numeric}>{row.average === null ? '—' : row.average.toFixed(2)}</Table.Td>
+        </Table.Tr>
+      ))}
+    </ReportTable>
   );
 }
 

@@ -3,7 +3,7 @@ import { TimeInput } from '@mantine/dates';
 import { IconInfoCircle, IconPlus, IconTrash } from '@tabler/icons-react';
 import { useMemo } from 'react';
 import { useI18n } from '../../../../i18n';
-import { Section } from '../Section';
+import { SettingsSection } from '../../../../components/SettingsSection';
 import { HolidaysField } from './HolidaysField';
 import type { SlaForm } from './SlaPolicyEditor';
 import { rowKey, type DayForm } from './slaForm';
@@ -22,7 +22,7 @@ export function BusinessHoursSection({ form }: { form: SlaForm }) {
   const zones = useMemo(() => timeZones(form.values.timezone), [form.values.timezone]);
   const aroundTheClock = form.values.aroundTheClock;
   return (
-    <Section title={t('service.admin.sla.calendarTitle')} description={t('service.admin.sla.calendarHint')} testId="sla-calendar">
+    <SettingsSection title={t('service.admin.sla.calendarTitle')} description={t('service.admin.sla.calendarHint')} testId="sla-calendar">
       <Stack gap="md">
         <Group align="flex-start" gap="xl" wrap="wrap">
           <Select
@@ -62,7 +62,7 @@ export function BusinessHoursSection({ form }: { form: SlaForm }) {
         </Table>
         <HolidaysField form={form} />
       </Stack>
-    </Section>
+    </SettingsSection>
   );
 }
 

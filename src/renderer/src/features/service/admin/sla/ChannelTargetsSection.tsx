@@ -2,7 +2,7 @@ import { ActionIcon, Button, Group, Menu, Paper, Stack, Text, Tooltip } from '@m
 import { IconPlus, IconTrash } from '@tabler/icons-react';
 import { TICKET_CHANNELS, type TicketChannel } from '../../../../../../shared/contract';
 import { useT } from '../../../../i18n';
-import { Section } from '../Section';
+import { SettingsSection } from '../../../../components/SettingsSection';
 import type { SlaForm } from './SlaPolicyEditor';
 import { copyTargets, rowKey } from './slaForm';
 import { TargetsTable } from './TargetsTable';
@@ -15,7 +15,7 @@ export function ChannelTargetsSection({ form }: { form: SlaForm }) {
   const add = (channel: TicketChannel) =>
     form.insertListItem('channels', { key: rowKey(), channel, targets: copyTargets(form.values.targets) });
   return (
-    <Section
+    <SettingsSection
       title={t('service.admin.sla.channelsTitle')}
       description={t('service.admin.sla.channelsHint')}
       testId="sla-channels"
@@ -62,6 +62,6 @@ export function ChannelTargetsSection({ form }: { form: SlaForm }) {
           ))}
         </Stack>
       )}
-    </Section>
+    </SettingsSection>
   );
 }

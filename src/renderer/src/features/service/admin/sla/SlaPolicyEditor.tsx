@@ -9,7 +9,7 @@ import { useI18n } from '../../../../i18n';
 import { useSaveSlaPolicy, useSlaPolicy } from '../api';
 import { isConflict, refusalSentence, serverIssues } from '../issues';
 import { SaveBar } from '../SaveBar';
-import { Section } from '../Section';
+import { SettingsSection } from '../../../../components/SettingsSection';
 import { BusinessHoursSection } from './BusinessHoursSection';
 import { ChannelTargetsSection } from './ChannelTargetsSection';
 import { PAUSE_STATUSES, formToPolicy, policyToForm, slaErrors, validateSla, type SlaFormValues } from './slaForm';
@@ -105,9 +105,9 @@ function SlaPolicyForm({ saved, reload }: { saved: SlaPolicy; reload: () => Prom
             </Stack>
           </Alert>
         )}
-        <Section title={t('service.admin.sla.targetsTitle')} description={t('service.admin.sla.targetsHint')} testId="sla-targets-section">
+        <SettingsSection title={t('service.admin.sla.targetsTitle')} description={t('service.admin.sla.targetsHint')} testId="sla-targets-section">
           <TargetsTable form={form} base="targets" targets={form.values.targets} testId="sla-target" />
-        </Section>
+        </SettingsSection>
         <ChannelTargetsSection form={form} />
         <BusinessHoursSection form={form} />
         <ClockSection form={form} />
@@ -120,7 +120,7 @@ function SlaPolicyForm({ saved, reload }: { saved: SlaPolicy; reload: () => Prom
 function ClockSection({ form }: { form: SlaForm }) {
   const { t } = useI18n();
   return (
-    <Section title={t('service.admin.sla.clockTitle')} description={t('service.admin.sla.clockHint')} testId="sla-clock">
+    <SettingsSection title={t('service.admin.sla.clockTitle')} description={t('service.admin.sla.clockHint')} testId="sla-clock">
       <Group align="flex-start" gap="xl" wrap="wrap">
         <Checkbox.Group
           label={t('service.admin.sla.pauseStatuses')}
@@ -146,7 +146,7 @@ function ClockSection({ form }: { form: SlaForm }) {
           {...form.getInputProps('warningMinutes')}
         />
       </Group>
-    </Section>
+    </SettingsSection>
   );
 }
 

@@ -5,7 +5,7 @@ import type { StaffMember } from '../../../../../../shared/contract';
 import { QueryError } from '../../../../components/QueryError';
 import { useI18n } from '../../../../i18n';
 import { useStaffList } from '../api';
-import { Section } from '../Section';
+import { SettingsSection } from '../../../../components/SettingsSection';
 import { StaffModal } from './StaffModal';
 
 const ROLE_COLORS = { owner: 'grape', manager: 'blue', agent: 'gray' } as const;
@@ -16,7 +16,7 @@ export function StaffTab() {
   const staff = useStaffList();
   const [editing, setEditing] = useState<StaffMember | 'new' | null>(null);
   return (
-    <Section
+    <SettingsSection
       title={t('service.admin.staff.title')}
       description={t('service.admin.staff.hint')}
       testId="staff-tab"
@@ -83,6 +83,6 @@ export function StaffTab() {
       {editing !== null && (
         <StaffModal member={editing === 'new' ? null : editing} onClose={() => setEditing(null)} />
       )}
-    </Section>
+    </SettingsSection>
   );
 }

@@ -1,8 +1,12 @@
 import { Group, Paper, Stack, Text, Title } from '@mantine/core';
 import type { ReactNode } from 'react';
 
-/** One titled part of an admin screen: a heading, one sentence saying what it is for, and its content. */
-export function Section({
+/**
+ * One titled part of a settings or admin screen (the loyalty program editor,
+ * the service desk's settings and reports): a heading, one sentence saying
+ * what it is for, optional actions on the right, and its content.
+ */
+export function SettingsSection({
   title,
   description,
   actions,
