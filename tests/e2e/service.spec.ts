@@ -1,6 +1,5 @@
 import type { Page } from '@playwright/test';
 import { expect, openConsole, test, type Backroom } from './fixtures';
-import { shotPath } from './shots';
 
 /**
  * The agents' workspace end to end: the "breaching SLA" queue worked from
@@ -209,41 +208,5 @@ test.describe('service desk', () => {
     await page.getByTestId('bulk-undo').click();
     await expect(rows).toHaveCount(2);
     expect(statuses()).toEqual(original);
-  });
-});
-
-test.describe('service desk screenshots', () => {
-  test.afterAll(async ({ backroom }) => {
-    await backroom.invoke('settings.update', { locale: 'en', colorScheme: 'auto' });
-  });
-
-  test('service-queues-en-light.png', async ({ page, backroom }, testInfo) => {
-    await newTicket(backroom, 'Parcel arrived damaged', { priority: 'high', tags: ['damaged'] });
-    await newTicket(backroom, 'Wrong size sent', { priority: 'urgent' });
-    await backroom.invoke('settings.update', { locale: 'en', colorScheme: 'light' });
-    await openQueue(page, backroom, 'all_open');
-    await expect(page.locator('html')).toHaveAttribute('data-mantine-color-scheme', 'light');
-    await expect(page.getByTestId('tickets-table-row').first()).toBeVisible();
-    await page.screenshot({ path: shotPath('service-queues-en-light.png', testInfo) });
-  });
-
-  test('service-ticket-zh-dark.png', async ({ page, backroom }, testInfo) => {
-    const ticket = await newTicket(backroom, '包裹还没到', { priority: 'high' });
-    const replied = (await backroom.invoke('tickets.reply', {
-      ticketId: ticket.id, staffId: OWNER_ID, body: '您好，我们已在查询您的包裹，今天内给您答复。', visibility: 'public', status: 'open',
-      expectedVersion: ticket.version, idempotencyKey: `e2e-reply-${Date.now()}`,
-    })) as TicketDetail;
-    await backroom.invoke('tickets.reply', {
-      ticketId: ticket.id, staffId: OWNER_ID, body: '已联系快递公司，今天会有更新。', visibility: 'internal',
-      attachments: [{ name: '快递回复.png', path: 'D:\\Service\\courier-reply.png' }],
-      expectedVersion: replied.version, idempotencyKey: `e2e-note-${Date.now()}`,
-    });
-    await backroom.invoke('settings.update', { locale: 'zh-CN', colorScheme: 'dark' });
-    await openConsole(page, backroom, `/service/tickets/${ticket.id}`);
-    await expect(page.locator('html')).toHaveAttribute('data-mantine-color-scheme', 'dark');
-    await expect(page.getByTestId('customer-panel')).toBeVisible();
-    await expect(page.getByTestId('customer-orders')).toBeVisible();
-    await page.waitForTimeout(500);
-    await page.screenshot({ path: shotPath('service-ticket-zh-dark.png', testInfo), fullPage: true });
   });
 });

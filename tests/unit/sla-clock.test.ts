@@ -211,7 +211,7 @@ describe('slaStateOf', () => {
 
   it('reads the default policy in the store time zone until one is saved', () => {
     const policy = loadSlaPolicy(connection.sqlite);
-    expect(policy).toMatchObject({ version: 0, warningMinutes: 60, pauseStatuses: ['waiting_customer'] });
+    expect(policy).toMatchObject({ version: 0, warningMinutes: 60, pauseStatuses: ['waiting_customer', 'waiting_third_party'] });
     expect(policy.calendar.timezone).toBe('America/Toronto');
     expect(loadSlaPolicy(connection.sqlite)).toBe(policy);
   });

@@ -53,7 +53,7 @@ describe('sla.policies.get', () => {
     expect(policy.calendar).toMatchObject({ timezone: 'America/Toronto', businessHoursOnly: true, holidays: [] });
     expect(policy.calendar.hours).toHaveLength(5);
     expect(policy.targets.urgent).toEqual({ firstReplyMinutes: 60, nextReplyMinutes: 120, resolutionMinutes: 480 });
-    expect(policy.pauseStatuses).toEqual(['waiting_customer']);
+    expect(policy.pauseStatuses).toEqual(['waiting_customer', 'waiting_third_party']);
   });
 });
 

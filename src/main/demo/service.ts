@@ -102,7 +102,7 @@ export function openTicket(ctx: DemoContext, request: TicketRequest): TicketOutc
   // Some older tickets are still open (a claim with the carrier, a backlog)…
   else if (ageMs < 30 * DAY) status = roll < 0.5 ? 'closed' : roll < 0.75 ? 'solved' : roll < 0.9 ? 'waiting_third_party' : 'open';
   // …and a carrier claim can drag on for months.
-  else if (ageMs < 180 * DAY) status = roll < 0.78 ? 'closed' : roll < 0.975 ? 'solved' : 'waiting_third_party';
+  else if (ageMs < 180 * DAY) status = roll < 0.78 ? 'closed' : roll < 0.99 ? 'solved' : 'waiting_third_party';
   else status = roll < 0.8 ? 'closed' : 'solved';
   const done = status === 'solved' || status === 'closed';
   const solvedMs = done ? Math.max(repliedMs, Math.min(nowMs, repliedMs + rng.int(pace.solve[0], pace.solve[1]) * MINUTE)) : null;
@@ -129,7 +129,9 @@ export function openTicket(ctx: DemoContext, request: TicketRequest): TicketOutc
       lastMs = say('staff', agent, 'internal', 'Checked the order history; nothing unusual.', noteMs);
     }
     const followUpMs = repliedMs + rng.int(1, 20) * HOUR;
-    if (rng.chance(0.5) && followUpMs <= nowMs && (solvedMs === null || followUpMs < solvedMs)) {
+    // A ticket waiting on someone else has the shop's reply last; an open one may owe the customer an answer.
+    const followUpFits = solvedMs === null ? status === 'open' : followUpMs < solvedMs;
+    if (rng.chance(0.5) && followUpMs <= nowMs && followUpFits) {
       lastMs = say('customer', null, 'public', 'Thank you, that helps.', followUpMs);
     }
     if (solvedMs !== null) lastMs = say('staff', agent, 'public', 'Glad we could help. Closing this ticket for now.', solvedMs);

@@ -41,7 +41,8 @@ export function defaultSlaPolicy(timezone: string): SlaPolicy {
       holidays: [],
       businessHoursOnly: true,
     },
-    pauseStatuses: ['waiting_customer'],
+    // Waiting on the customer or on a carrier's claim desk is time the shop cannot act in.
+    pauseStatuses: ['waiting_customer', 'waiting_third_party'],
     warningMinutes: 60,
     version: 0,
     updatedAt: null,

@@ -49,7 +49,7 @@ export function TicketTable({ pages, sort, onSortChange, onOpen, selected, onTog
       {
         id: 'subject',
         header: t('service.col.subject'),
-        width: 184,
+        width: 264,
         render: (row) => (
           <Group gap={6} wrap="nowrap" miw={0}>
             <Text size="xs" c="dimmed" ff="monospace" title={channelLabel(t, row.channel)}>#{row.id}</Text>
@@ -60,7 +60,7 @@ export function TicketTable({ pages, sort, onSortChange, onOpen, selected, onTog
       {
         id: 'customer',
         header: t('service.col.customer'),
-        width: 120,
+        width: 110,
         render: (row) =>
           row.customer ? (
             <Text size="sm" truncate>{row.customer.name ?? row.customer.email ?? `#${row.customer.id}`}</Text>
@@ -71,7 +71,7 @@ export function TicketTable({ pages, sort, onSortChange, onOpen, selected, onTog
       {
         id: 'status',
         header: t('service.col.status'),
-        width: 126,
+        width: 146,
         render: (row) => (
           <Badge size="sm" variant="light" color={STATUS_COLORS[row.status]} styles={{ label: { textTransform: 'none' } }} title={statusLabel(t, row.status)} data-testid="ticket-status">
             {statusLabel(t, row.status)}
@@ -95,7 +95,7 @@ export function TicketTable({ pages, sort, onSortChange, onOpen, selected, onTog
       {
         id: 'assignee',
         header: t('service.col.assignee'),
-        width: 120,
+        width: 110,
         render: (row) =>
           row.assignee ? (
             <Text size="sm" truncate data-testid="ticket-assignee">{row.assignee.name}</Text>
@@ -114,18 +114,6 @@ export function TicketTable({ pages, sort, onSortChange, onOpen, selected, onTog
               {t('service.list.take')}
             </Button>
           ),
-      },
-      {
-        id: 'tags',
-        header: t('service.col.tags'),
-        width: 90,
-        render: (row) => (
-          <Group gap={4} wrap="nowrap" style={{ overflow: 'hidden' }}>
-            {row.tags.map((tag) => (
-              <Badge key={tag} size="xs" variant="outline" color="gray" styles={{ label: { textTransform: 'none' } }}>{tag}</Badge>
-            ))}
-          </Group>
-        ),
       },
     ],
     [t, selected, onToggle, onTake, takingId, myId, now],
