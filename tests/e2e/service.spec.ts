@@ -180,6 +180,25 @@ test.describe('service desk', () => {
     expect(messages()).toBe(before + 1);
   });
 
+  test("a customer's call logged by the agent reopens the ticket and owes them a reply", async ({ page, backroom }) => {
+    const ticket = await newTicket(backroom, 'E2E callback');
+    const waiting = (await backroom.invoke('tickets.reply', {
+      ticketId: ticket.id, staffId: OWNER_ID, body: 'Could you send a photo of the label?', expectedVersion: ticket.version,
+      idempotencyKey: `e2e-callback-${Date.now()}`,
+    })) as TicketDetail;
+    expect(waiting.status).toBe('waiting_customer');
+    await openConsole(page, backroom, `/service/tickets/${ticket.id}`);
+    await page.getByTestId('composer-visibility').getByText('Customer said').click();
+    await expect(page.getByTestId('composer-send-solve')).toHaveCount(0);
+    await page.getByTestId('composer-body').fill('Called back: the label is torn, will email a photo tonight.');
+    await page.getByTestId('composer-send').click();
+    await expect(page.getByTestId('message').last()).toHaveAttribute('data-author', 'customer');
+    await expect(page.getByTestId('message').last()).toContainText('the label is torn');
+    await expect(page.getByTestId('ticket-status-badge')).toHaveText('Open');
+    expect(backroom.scalar<string>('SELECT status FROM tickets WHERE id = ?', ticket.id)).toBe('open');
+    expect(backroom.scalar<string | null>('SELECT next_reply_due_at FROM tickets WHERE id = ?', ticket.id)).not.toBeNull();
+  });
+
   test('a bulk close is undone by Undo', async ({ page, backroom }) => {
     const tag = `e2e-bulk-${Date.now() % 100000}`;
     const first = await newTicket(backroom, 'E2E bulk one', { tags: [tag] });

@@ -189,6 +189,18 @@ export const ticketsReplyInput = z
   })
   .strict();
 
+/** What the customer said outside a synced channel (a phone call, a message in person), logged by a staff member. */
+export const ticketsLogCustomerMessageInput = z
+  .object({
+    ticketId: id,
+    staffId,
+    body: z.string().trim().min(1, { message: 'write down what the customer said' }).max(20_000),
+    attachments: z.array(attachmentRef).max(20).default([]),
+    expectedVersion,
+    idempotencyKey,
+  })
+  .strict();
+
 export const ticketsUpdateInput = z
   .object({
     id,
@@ -282,6 +294,7 @@ export const ticketsOperations = {
   'tickets.get': operation<TicketDetail>()(z.object({ id }).strict(), 'A ticket with its messages, SLA and audit'),
   'tickets.create': operation<TicketDetail>()(ticketsCreateInput, 'Opens a ticket by hand or from a review, return or shipment'),
   'tickets.reply': operation<TicketDetail>()(ticketsReplyInput, 'Adds a public reply or an internal note'),
+  'tickets.logCustomerMessage': operation<TicketDetail>()(ticketsLogCustomerMessageInput, 'Logs what the customer said (a call), reopening a ticket that waited on them'),
   'tickets.update': operation<TicketDetail>()(ticketsUpdateInput, 'Changes status, priority, assignee, tags or links'),
   'tickets.merge': operation<TicketDetail>()(ticketsMergeInput, "Merges a ticket into another of the same customer's"),
   'tickets.bulk': operation<BulkResult>()(ticketsBulkInput, 'Assigns, tags or closes many tickets at once'),

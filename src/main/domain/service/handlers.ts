@@ -3,6 +3,7 @@ import type { OperationName, ParsedInputOf } from '../../../shared/contract';
 import { autoAssignTickets } from './assign';
 import { bulkUpdateTickets } from './bulk';
 import { createTicket } from './create';
+import { logCustomerMessage } from './customer-message';
 import { loadTicketDetail } from './detail';
 import { saveKbArticle, searchKb } from './kb';
 import { listTickets } from './list';
@@ -33,6 +34,8 @@ export const serviceHandlers = {
   'tickets.create': (input: In<'tickets.create'>, ctx: HandlerContext) =>
     changed(ctx, createTicket(ctx.sqlite, input, ctx.now()), SOURCE_AREA[input.source.kind]),
   'tickets.reply': (input: In<'tickets.reply'>, ctx: HandlerContext) => changed(ctx, replyToTicket(ctx.sqlite, input, ctx.now())),
+  'tickets.logCustomerMessage': (input: In<'tickets.logCustomerMessage'>, ctx: HandlerContext) =>
+    changed(ctx, logCustomerMessage(ctx.sqlite, input, ctx.now())),
   'tickets.update': (input: In<'tickets.update'>, ctx: HandlerContext) => changed(ctx, updateTicket(ctx.sqlite, input, ctx.now())),
   'tickets.merge': (input: In<'tickets.merge'>, ctx: HandlerContext) => changed(ctx, mergeTickets(ctx.sqlite, input, ctx.now())),
   'tickets.bulk': (input: In<'tickets.bulk'>, ctx: HandlerContext) => changed(ctx, bulkUpdateTickets(ctx.sqlite, input, ctx.now())),

@@ -59,7 +59,7 @@ function useRefreshService() {
 }
 
 /** A write that answers with the ticket as it now is: show it at once, refetch the rest. */
-function useTicketWrite<N extends 'tickets.update' | 'tickets.reply' | 'tickets.merge' | 'tickets.create'>(name: N) {
+function useTicketWrite<N extends 'tickets.update' | 'tickets.reply' | 'tickets.logCustomerMessage' | 'tickets.merge' | 'tickets.create'>(name: N) {
   const queryClient = useQueryClient();
   const refresh = useRefreshService();
   return useMutation({
@@ -73,6 +73,7 @@ function useTicketWrite<N extends 'tickets.update' | 'tickets.reply' | 'tickets.
 
 export const useUpdateTicket = () => useTicketWrite('tickets.update');
 export const useReplyTicket = () => useTicketWrite('tickets.reply');
+export const useLogCustomerMessage = () => useTicketWrite('tickets.logCustomerMessage');
 export const useMergeTicket = () => useTicketWrite('tickets.merge');
 export const useCreateTicket = () => useTicketWrite('tickets.create');
 

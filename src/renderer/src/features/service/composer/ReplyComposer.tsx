@@ -6,7 +6,7 @@ import { ApiError } from '../../../api';
 import { useActingStaff } from '../../../app/actingStaff';
 import { useT } from '../../../i18n';
 import { refusalSentence } from '../../loyalty/issues';
-import { newIdempotencyKey, useApplyMacro, useReplyTicket } from '../api';
+import { newIdempotencyKey, useApplyMacro, useLogCustomerMessage, useReplyTicket } from '../api';
 import { priorityLabel, statusLabel } from '../labels';
 import { AttachmentsEditor } from './AttachmentsEditor';
 import { KbPanel } from './KbPanel';
@@ -35,10 +35,13 @@ export function ReplyComposer({ ticket, incoming, textareaRef }: { ticket: Ticke
   const t = useT();
   const dark = useComputedColorScheme('light') === 'dark';
   const staff = useActingStaff();
-  const reply = useReplyTicket();
+  const replyToCustomer = useReplyTicket();
+  const logCustomer = useLogCustomerMessage();
   const apply = useApplyMacro();
   const [body, setBody] = useState('');
-  const [visibility, setVisibility] = useState<'public' | 'internal'>('public');
+  // 'customer': what the customer said on the phone or in person, written down by staff.
+  const [visibility, setVisibility] = useState<'public' | 'internal' | 'customer'>('public');
+  const reply = visibility === 'customer' ? logCustomer : replyToCustomer;
   const [attachments, setAttachments] = useState<AttachmentRef[]>([]);
   const [macro, setMacro] = useState<{ id: number; actions: MacroActions } | null>(null);
   const [checked, setChecked] = useState<Checked | null>(null);
@@ -70,7 +73,8 @@ export function ReplyComposer({ ticket, incoming, textareaRef }: { ticket: Ticke
   const send = (status?: TicketStatus) => {
     if (!staff || !body.trim()) return;
     const acknowledged = checked !== null && checked.body === body;
-    if (!acknowledged && body.includes('{{')) {
+    // The customer's own words are logged as said: nothing to render.
+    if (visibility !== 'customer' && !acknowledged && body.includes('{{')) {
       // Render first: known variables get their values; anything left is shown before it goes out.
       apply.mutate(
         { ticketId: ticket.id, body, ...(staff && { staffId: staff.id }) },
@@ -87,9 +91,27 @@ export function ReplyComposer({ ticket, incoming, textareaRef }: { ticket: Ticke
     post(body, status);
   };
 
+  const cleared = {
+    onSuccess: () => {
+      setBody('');
+      setAttachments([]);
+      setMacro(null);
+      setChecked(null);
+      setShowFiles(false);
+      key.current = newIdempotencyKey('reply');
+    },
+  };
+
   const post = (text: string, status?: TicketStatus) => {
     if (!staff) return;
-    reply.mutate(
+    if (visibility === 'customer') {
+      logCustomer.mutate(
+        { ticketId: ticket.id, staffId: staff.id, body: text, attachments, expectedVersion: ticket.version, idempotencyKey: key.current },
+        cleared,
+      );
+      return;
+    }
+    replyToCustomer.mutate(
       {
         ticketId: ticket.id,
         staffId: staff.id,
@@ -101,22 +123,14 @@ export function ReplyComposer({ ticket, incoming, textareaRef }: { ticket: Ticke
         expectedVersion: ticket.version,
         idempotencyKey: key.current,
       },
-      {
-        onSuccess: () => {
-          setBody('');
-          setAttachments([]);
-          setMacro(null);
-          setChecked(null);
-          setShowFiles(false);
-          key.current = newIdempotencyKey('reply');
-        },
-      },
+      cleared,
     );
   };
 
   const warnings: VariableWarnings | null = checked && checked.body === body && hasWarnings(checked.warnings) ? checked.warnings : null;
   const busy = reply.isPending || apply.isPending;
   const internal = visibility === 'internal';
+  const fromCustomer = visibility === 'customer';
   const conflict = reply.error instanceof ApiError && reply.error.code === 'CONFLICT';
   return (
     <Paper withBorder radius="md" p="sm" component="section" aria-label={t('service.composer.label')} data-testid="composer" bg={internal ? (dark ? 'rgba(250, 176, 5, 0.08)' : 'var(--mantine-color-yellow-0)') : undefined}>
@@ -125,8 +139,12 @@ export function ReplyComposer({ ticket, incoming, textareaRef }: { ticket: Ticke
           <SegmentedControl
             size="xs"
             value={visibility}
-            onChange={(v) => setVisibility(v as 'public' | 'internal')}
-            data={[{ value: 'public', label: t('service.composer.public') }, { value: 'internal', label: t('service.composer.internal') }]}
+            onChange={(v) => setVisibility(v as 'public' | 'internal' | 'customer')}
+            data={[
+              { value: 'public', label: t('service.composer.public') },
+              { value: 'internal', label: t('service.composer.internal') },
+              { value: 'customer', label: t('service.composer.customerSaid') },
+            ]}
             data-testid="composer-visibility"
           />
           <Group gap="xs" wrap="wrap">
@@ -144,8 +162,8 @@ export function ReplyComposer({ ticket, incoming, textareaRef }: { ticket: Ticke
         </Collapse>
         <Textarea
           ref={textareaRef}
-          aria-label={internal ? t('service.composer.noteLabel') : t('service.composer.replyLabel')}
-          placeholder={internal ? t('service.composer.notePlaceholder') : t('service.composer.replyPlaceholder')}
+          aria-label={internal ? t('service.composer.noteLabel') : fromCustomer ? t('service.composer.customerLabel') : t('service.composer.replyLabel')}
+          placeholder={internal ? t('service.composer.notePlaceholder') : fromCustomer ? t('service.composer.customerPlaceholder') : t('service.composer.replyPlaceholder')}
           autosize
           minRows={4}
           maxRows={14}
@@ -174,13 +192,13 @@ export function ReplyComposer({ ticket, incoming, textareaRef }: { ticket: Ticke
         <Group justify="space-between" wrap="wrap">
           <Text size="xs" c="dimmed">{staff ? t('service.composer.hint', { name: staff.name }) : t('service.noStaff')}</Text>
           <Group gap="xs">
-            {!internal && (
+            {!internal && !fromCustomer && (
               <Button variant="default" leftSection={<IconCheck size={16} />} onClick={() => send('solved')} disabled={!body.trim() || !staff} loading={busy} data-testid="composer-send-solve">
                 {warnings ? t('service.composer.sendSolveAnyway') : t('service.composer.sendSolve')}
               </Button>
             )}
             <Button leftSection={<IconSend size={16} />} onClick={() => send()} disabled={!body.trim() || !staff} loading={busy} color={warnings ? 'orange' : undefined} data-testid="composer-send">
-              {internal ? t('service.composer.addNote') : warnings ? t('service.composer.sendAnyway') : t('service.composer.send')}
+              {internal ? t('service.composer.addNote') : fromCustomer ? t('service.composer.logCustomer') : warnings ? t('service.composer.sendAnyway') : t('service.composer.send')}
             </Button>
           </Group>
         </Group>
