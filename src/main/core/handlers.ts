@@ -9,6 +9,7 @@ import { serviceHandlers } from '../domain/service/handlers';
 import { slaHandlers } from '../domain/service/sla/handlers';
 import { returnHandlers } from '../domain/returns/handlers';
 import { feedbackHandlers } from '../domain/feedback/handlers';
+import { syncHandlers } from '../sync/ops/handlers';
 
 /** Every operation of the contract and the area that answers it. */
 export const handlers = {
@@ -22,4 +23,5 @@ export const handlers = {
   ...slaHandlers,
   ...returnHandlers,
   ...feedbackHandlers,
+  ...syncHandlers,
 } satisfies Handlers;

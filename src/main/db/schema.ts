@@ -19,6 +19,13 @@ export interface StoresTable {
   timezone: Generated<string>;
   created_at: Timestamp;
   updated_at: Timestamp;
+  // 0013: how the store connects (its secret is never here)
+  shop_url: string | null;
+  sync_resources: Generated<string>;
+  sync_interval_minutes: Generated<number>;
+  connected_at: Timestamp | null;
+  disconnected_at: Timestamp | null;
+  secret_store: 'os' | 'file' | null;
 }
 
 export interface StaffTable {
@@ -408,6 +415,8 @@ export interface SyncStateTable {
   last_started_at: Timestamp | null;
   last_succeeded_at: Timestamp | null;
   last_error: string | null;
+  remote_total: number | null;
+  last_run_id: number | null;
 }
 
 export interface OutboxTable {
@@ -417,13 +426,64 @@ export interface OutboxTable {
   operation: string;
   target_type: string;
   target_id: number | null;
+  entity_key: string;
   payload: string;
-  status: Generated<'pending' | 'sending' | 'done' | 'failed'>;
+  status: Generated<'pending' | 'sending' | 'done' | 'failed' | 'discarded'>;
   attempts: Generated<number>;
   next_attempt_at: Timestamp | null;
   last_error: string | null;
+  last_http_status: number | null;
   created_at: Timestamp;
   completed_at: Timestamp | null;
+}
+
+export interface SyncRunsTable {
+  id: Generated<number>;
+  store_id: number;
+  trigger: 'manual' | 'schedule' | 'startup';
+  status: 'running' | 'succeeded' | 'failed' | 'cancelled';
+  resources: string;
+  fetched: Generated<number>;
+  created: Generated<number>;
+  updated: Generated<number>;
+  unchanged: Generated<number>;
+  quarantined: Generated<number>;
+  error: string | null;
+  started_at: Timestamp;
+  finished_at: Timestamp | null;
+}
+
+export interface SyncLogTable {
+  id: Generated<number>;
+  run_id: number;
+  at: Timestamp;
+  level: 'info' | 'warning' | 'error';
+  resource: string | null;
+  message: string;
+  detail: Generated<string>;
+}
+
+export interface SyncQuarantineTable {
+  id: Generated<number>;
+  store_id: number;
+  run_id: number | null;
+  resource: string;
+  external_id: string | null;
+  reason: string;
+  payload: string;
+  created_at: Timestamp;
+  resolved_at: Timestamp | null;
+}
+
+export interface ImportFilesTable {
+  id: Generated<number>;
+  store_id: number;
+  format: string;
+  file_name: string | null;
+  content_hash: string;
+  rows: number;
+  staff_id: number | null;
+  imported_at: Timestamp;
 }
 
 export interface AuditLogTable {
@@ -588,6 +648,10 @@ export interface Database {
   settings: SettingsTable;
   sync_state: SyncStateTable;
   outbox: OutboxTable;
+  sync_runs: SyncRunsTable;
+  sync_log: SyncLogTable;
+  sync_quarantine: SyncQuarantineTable;
+  import_files: ImportFilesTable;
   audit_log: AuditLogTable;
   rewards: RewardsTable;
   coupons: CouponsTable;

@@ -11,6 +11,7 @@ import { slaOperations } from './sla';
 import { macrosOperations } from './macros';
 import { returnsOperations } from './returns';
 import { feedbackOperations } from './feedback';
+import { syncOperations } from './sync';
 
 export * from './operation';
 export * from './events';
@@ -26,6 +27,7 @@ export * from './sla';
 export * from './macros';
 export * from './returns';
 export * from './feedback';
+export * from './sync';
 export * from './audit';
 export * from './bridge';
 
@@ -46,6 +48,7 @@ export const contract = {
   ...macrosOperations,
   ...returnsOperations,
   ...feedbackOperations,
+  ...syncOperations,
 } as const;
 
 export type Contract = typeof contract;

@@ -33,10 +33,11 @@ export function enqueueOutbox(sqlite: Sqlite, message: OutboxMessage, now: Date)
   if (!storeIsConnected(sqlite, message.storeId)) return false;
   sqlite
     .prepare(
-      `INSERT INTO outbox (store_id, idempotency_key, operation, target_type, target_id, payload, created_at)
-       VALUES (?, ?, ?, ?, ?, ?, ?) ON CONFLICT (idempotency_key) DO NOTHING`,
+      `INSERT INTO outbox (store_id, idempotency_key, operation, target_type, target_id, entity_key, payload, created_at)
+       VALUES (?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT (idempotency_key) DO NOTHING`,
     )
     .run(message.storeId, message.idempotencyKey, message.operation, message.targetType, message.targetId,
-      JSON.stringify(message.payload), now.toISOString());
+      // One entity's messages go out in the order they were made (a note, then its correction).
+      `${message.targetType}:${message.targetId ?? message.idempotencyKey}`, JSON.stringify(message.payload), now.toISOString());
   return true;
 }
