@@ -1,4 +1,5 @@
 import { AppError } from '../../../shared/errors';
+import { importHandlers } from '../import/handlers';
 
 // SCAFFOLD (issue 5): replaced by the real handlers; each answers INTERNAL until then.
 function notYet(): never {
@@ -17,6 +18,5 @@ export const syncHandlers = {
   'outbox.list': notYet,
   'outbox.retry': notYet,
   'outbox.discard': notYet,
-  'import.preview': notYet,
-  'import.run': notYet,
+  ...importHandlers,
 };
