@@ -6,6 +6,7 @@ import { parseShellArgs, PROFILE_FOLDER_NAME } from './shellArgs';
 import { profileDbPath } from './core/profile';
 import type { Core } from './core/types';
 import { startCoreWorker } from './core/workerHost';
+import { unsealVaultKey } from './secrets';
 import { bindIpc } from './ipc';
 import { installMenu } from './menu';
 import { enforceContentSecurityPolicy, registerAppScheme, serveAppFiles } from './shellProtocol';
@@ -61,6 +62,7 @@ function start(): void {
     nativeBinding: electronNativeBinding(),
     seedDemoIfEmpty: true,
     workerPath: join(__dirname, 'coreWorker.js'),
+    vaultKey: unsealVaultKey(dataDir),
   });
   corePromise.catch(failToStart);
   // Bound for the app's lifetime: during shutdown calls get the core's

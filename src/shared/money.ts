@@ -8,13 +8,20 @@ export interface Money {
 }
 
 /** Minor units per major unit for a currency (JPY has none, most have 100). */
+/** Intl answers the same for a currency every time; asking it costs a formatter each call. */
+const digitsByCurrency = new Map<string, number>();
+
 export function minorUnitDigits(currency: string): number {
+  const known = digitsByCurrency.get(currency);
+  if (known !== undefined) return known;
+  let digits = 2;
   try {
-    return new Intl.NumberFormat('en', { style: 'currency', currency }).resolvedOptions()
-      .maximumFractionDigits ?? 2;
+    digits = new Intl.NumberFormat('en', { style: 'currency', currency }).resolvedOptions().maximumFractionDigits ?? 2;
   } catch {
-    return 2;
+    digits = 2;
   }
+  digitsByCurrency.set(currency, digits);
+  return digits;
 }
 
 export function toMajor(amountMinor: number, currency: string): number {

@@ -1,7 +1,7 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { ROW_PROBLEMS } from '../fixtures/feedback-row-problems';
 import type { Connection } from '../../src/main/db/connection';
-import { parseCsv } from '../../src/main/domain/feedback/csv';
+import { parseCsv } from '../../src/shared/csv';
 import { feedbackHandlers } from '../../src/main/domain/feedback/handlers';
 import { feedbackImportInput } from '../../src/shared/contract/feedback';
 import { AppError } from '../../src/shared/errors';

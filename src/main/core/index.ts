@@ -11,6 +11,8 @@ import type { HandlerContext } from './handler';
 import { handlers } from './handlers';
 import { scheduleLoyaltyMaintenance } from '../domain/loyalty/maintenance-schedule';
 import type { Core, CoreOptions } from './types';
+import { installSync, stopSync } from '../sync/engine/runtime';
+import { scheduleSyncs } from '../sync/engine/scheduler';
 
 export type { Core, CoreOptions } from './types';
 
@@ -52,6 +54,8 @@ export async function openCore(options: InProcessOptions): Promise<Core> {
   };
   let closed = false;
   const maintenance = options.maintenance ? scheduleLoyaltyMaintenance(ctx, { log }) : null;
+  const sync = installSync(ctx, { vaultKey: options.vaultKey });
+  const syncSchedule = options.syncScheduler ? scheduleSyncs(sync, { log }) : null;
 
   const invokeByName = (name: string, input: unknown): Promise<Result<unknown>> =>
     closed
@@ -70,6 +74,8 @@ export async function openCore(options: InProcessOptions): Promise<Core> {
       if (closed) return;
       closed = true;
       maintenance?.stop();
+      syncSchedule?.stop();
+      await stopSync(sync);
       connection.close();
     },
   };

@@ -25,4 +25,8 @@ export interface CoreOptions {
   seedDemoIfEmpty?: boolean;
   /** The loyalty maintenance timer (expiries, birthdays): on in the worker unless false, off in openCore. */
   maintenance?: boolean;
+  /** The store-credentials vault key (hex), unsealed from the OS keychain by the shell; absent: a key file in the profile. */
+  vaultKey?: string;
+  /** Scheduled marketplace syncs (every store's interval): on in the worker unless false, off in openCore. */
+  syncScheduler?: boolean;
 }

@@ -8,7 +8,7 @@ type Timestamp = string; // UTC ISO-8601
 type Flag = 0 | 1;
 
 export type AuditEntityType =
-  | 'order' | 'customer' | 'loyalty' | 'settings' | 'ticket' | 'return' | 'feedback' | 'staff' | 'macro' | 'kb_article';
+  | 'order' | 'customer' | 'loyalty' | 'settings' | 'ticket' | 'return' | 'feedback' | 'staff' | 'macro' | 'kb_article' | 'store';
 
 export interface StoresTable {
   id: Generated<number>;
@@ -417,6 +417,13 @@ export interface SyncStateTable {
   last_error: string | null;
   remote_total: number | null;
   last_run_id: number | null;
+  // 0014 (sync-engine): the unfinished listing a crashed run resumes
+  listing_since: Timestamp | null;
+  listing_started_at: Timestamp | null;
+  listing_page_token: string | null;
+  listing_page: number | null;
+  listing_max_updated_at: Timestamp | null;
+  listing_max_external_id: string | null;
 }
 
 export interface OutboxTable {

@@ -106,6 +106,12 @@ export interface RemoteOrder {
   taxMinor: number;
   totalMinor: number;
   refundedMinor: number;
+  /**
+   * True when the prices already include tax (EU-style shops): the total is then
+   * subtotal − discount + shipping, and taxMinor is the part of it that is tax.
+   * Absent or false: tax is added on top. (Added by sync-apply; optional.)
+   */
+  taxesIncluded?: boolean;
   paymentMethod: string | null;
   shippingCountry: string | null;
   shippingRegion: string | null;

@@ -5,7 +5,7 @@ import type { HandlerContext } from '../../core/handler';
 import type { Sqlite } from '../../db/connection';
 import { recordAudit } from '../audit/log';
 import { requireStaff } from './create';
-import { CsvSyntaxError, parseCsv, type CsvRecord } from './csv';
+import { CsvSyntaxError, parseCsv, type CsvRecord } from '../../../shared/csv';
 import { followUp } from './follow-ups';
 import { insertFeedback, type NewFeedback } from './insert';
 import { readRow, RowLookups, type CsvColumn, type RowValues } from './import-row';

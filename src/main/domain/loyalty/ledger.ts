@@ -155,7 +155,10 @@ export function post(ctx: LedgerContext, entry: NewLedgerEntry): Posting {
       throw new AppError('VALIDATION', `There is no staff member with id ${entry.staffId}.`);
     }
     const now = ctx.now().toISOString();
-    checkCovered(entry, ledgerState(ctx.sqlite, entry.customerId), now);
+    // Only a debit needs the customer's lots; reading them for every earning would cost a ledger replay each.
+    if (entry.points < 0 && entry.entryType !== 'reverse' && entry.entryType !== 'expire') {
+      checkCovered(entry, ledgerState(ctx.sqlite, entry.customerId), now);
+    }
     const { lastInsertRowid } = statement(
       ctx.sqlite,
       `INSERT INTO points_ledger (customer_id, entry_type, points, order_id, idempotency_key,

@@ -21,7 +21,7 @@ export interface OutboxMessage {
 }
 
 export function storeIsConnected(sqlite: Sqlite, storeId: number): boolean {
-  const row = sqlite.prepare<[number], { platform: string }>('SELECT platform FROM stores WHERE id = ?').get(storeId);
+  const row = sqlite.prepare<[number], { platform: string }>('SELECT platform FROM stores WHERE id = ? AND disconnected_at IS NULL').get(storeId);
   return row !== undefined && REMOTE_PLATFORMS.includes(row.platform);
 }
 

@@ -1,11 +1,8 @@
-import { AppError } from '../../../shared/errors';
+import { previewImport } from './preview';
+import { runImport } from './run';
 
-// SCAFFOLD (issue 5): replaced by the real handlers; each answers INTERNAL until then.
-function notYet(): never {
-  throw new AppError('INTERNAL', 'Marketplace sync is not built yet.');
-}
-
+/** CSV imports of orders (Shopify, WooCommerce, any spreadsheet with a mapping): import.preview and import.run. */
 export const importHandlers = {
-  'import.preview': notYet,
-  'import.run': notYet,
+  'import.preview': previewImport,
+  'import.run': runImport,
 };

@@ -1,22 +1,39 @@
+import type { HandlerContext } from '../../core/handler';
+import type { ParsedInputOf } from '../../../shared/contract';
 import { AppError } from '../../../shared/errors';
 import { importHandlers } from '../import/handlers';
-
-// SCAFFOLD (issue 5): replaced by the real handlers; each answers INTERNAL until then.
-function notYet(): never {
-  throw new AppError('INTERNAL', 'Marketplace sync is not built yet.');
-}
+import { cancelSync, startSync } from '../engine/run';
+import { readLog } from '../engine/runLog';
+import { readStore, syncDepsFor } from '../engine/runtime';
+import { discardOutbox, listOutbox, retryOutbox } from './outbox';
+import { syncStatus } from './status';
+import { connectStore, listStores, removeStore, testStore } from './stores';
 
 export const syncHandlers = {
-  'stores.list': notYet,
-  'stores.connect': notYet,
-  'stores.test': notYet,
-  'stores.remove': notYet,
-  'sync.run': notYet,
-  'sync.cancel': notYet,
-  'sync.status': notYet,
-  'sync.log': notYet,
-  'outbox.list': notYet,
-  'outbox.retry': notYet,
-  'outbox.discard': notYet,
+  'stores.list': (_input: ParsedInputOf<'stores.list'>, ctx: HandlerContext) => listStores(syncDepsFor(ctx)),
+  'stores.connect': connectStore,
+  'stores.test': testStore,
+  'stores.remove': removeStore,
+  'sync.run': (input: ParsedInputOf<'sync.run'>, ctx: HandlerContext) => {
+    const summary = startSync(syncDepsFor(ctx), input.storeId, { trigger: 'manual', resources: input.resources });
+    ctx.emit('data.changed', { areas: ['sync'] });
+    return summary;
+  },
+  'sync.cancel': (input: ParsedInputOf<'sync.cancel'>, ctx: HandlerContext) => {
+    readStore(ctx.sqlite, input.storeId);
+    return { cancelled: cancelSync(syncDepsFor(ctx), input.storeId) };
+  },
+  'sync.status': (input: ParsedInputOf<'sync.status'>, ctx: HandlerContext) => {
+    const statuses = syncStatus(syncDepsFor(ctx), input.storeId);
+    if (input.storeId !== undefined && statuses.length === 0) {
+      readStore(ctx.sqlite, input.storeId);
+      throw new AppError('VALIDATION', 'That store is not connected to a marketplace, so it has no sync status.');
+    }
+    return statuses;
+  },
+  'sync.log': (input: ParsedInputOf<'sync.log'>, ctx: HandlerContext) => readLog(ctx.sqlite, input),
+  'outbox.list': listOutbox,
+  'outbox.retry': retryOutbox,
+  'outbox.discard': discardOutbox,
   ...importHandlers,
 };

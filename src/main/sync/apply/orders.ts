@@ -1,0 +1,104 @@
+import type { Sqlite } from '../../db/connection';
+import type { RemoteOrder } from '../model';
+import { applyCustomer, customerIdForOrder } from './customers';
+import { writeLines, writePayments, writeRefunds, writeShipments } from './order-children';
+import { earnAndReverse } from './order-points';
+import { outcomeFor, prepared, tagsJson, type Outcome, type StoredRow } from './statements';
+import { utcInstant } from './validate';
+
+/**
+ * Orders by (store_id, external_id), with their lines, payments, refunds and
+ * shipments. The marketplace owns the order; local_tags and local_note are
+ * Backroom's and never written here, and customer_order_seq is recomputed for
+ * the customers a page touched once the page is written (sequence.ts).
+ */
+const FIND = `SELECT id, remote_updated_at AS remoteUpdatedAt, customer_id AS customerId, placed_at AS placedAt
+  FROM orders WHERE store_id = ? AND external_id = ?`;
+// The customer's orders so far, from the covering index orders_customer.
+const CUSTOMER_ORDERS = 'SELECT count(*) AS n, max(placed_at) AS lastAt FROM orders WHERE customer_id = ?';
+const REMOTE_COLUMNS = `order_number, customer_id, channel, status, financial_status, fulfillment_status, currency,
+  subtotal_minor, discount_minor, shipping_minor, tax_minor, total_minor, refunded_minor, payment_method,
+  shipping_country, shipping_region, remote_tags, placed_at, cancelled_at, remote_updated_at, updated_at`;
+const REMOTE_COUNT = REMOTE_COLUMNS.split(',').length;
+const INSERT = `INSERT INTO orders (store_id, external_id, ${REMOTE_COLUMNS}, created_at, customer_order_seq)
+  VALUES (${Array(REMOTE_COUNT + 4).fill('?').join(', ')})`;
+// A guest order has no place in anyone's sequence (the last ? is the new customer id: in SET, customer_id is the old
+// one); a customer's is renumbered after the page when it may have moved.
+const UPDATE = `UPDATE orders SET ${REMOTE_COLUMNS.split(',').map((c) => `${c.trim()} = ?`).join(', ')},
+    customer_order_seq = CASE WHEN ? IS NULL THEN NULL ELSE customer_order_seq END
+  WHERE id = ?`;
+
+interface StoredOrder extends StoredRow {
+  customerId: number | null;
+  placedAt: string;
+}
+
+/** What one page shares while it applies: lookups already made, and who needs renumbering. */
+export interface PageState {
+  storeId: number;
+  now: Date;
+  nowIso: string;
+  customerIds: Map<string, number>;
+  productIds: Map<string, number>;
+  /** Customers whose orders were added, changed or moved away (for their RFM figures). */
+  touchedCustomers: Set<number>;
+  /** Customers whose order sequence a write may have shifted: renumbered after the page. */
+  renumberCustomers: Set<number>;
+}
+
+/**
+ * The sequence number of a new order, when it is simply the customer's latest
+ * (the common case: a backfill comes roughly in time order, an incremental
+ * sync brings new orders); null when it lands before one of theirs, and the
+ * customer is renumbered after the page instead.
+ */
+function appendedSequence(sqlite: Sqlite, page: PageState, customerId: number | null, placedAt: string): number | null {
+  if (customerId === null) return null;
+  const { n, lastAt } = prepared(sqlite, CUSTOMER_ORDERS).get(customerId) as { n: number; lastAt: string | null };
+  // A tie on placed_at goes by id, and the new row's id is the highest.
+  if (lastAt === null || lastAt <= placedAt) return n + 1;
+  page.renumberCustomers.add(customerId);
+  return null;
+}
+
+function customerIdOf(sqlite: Sqlite, page: PageState, o: RemoteOrder): number | null {
+  const externalId = o.customerExternalId ?? o.customer?.externalId ?? null;
+  if (o.customer) applyCustomer(sqlite, page.storeId, o.customer, page.nowIso);
+  if (externalId === null || externalId === '') return null;
+  return customerIdForOrder(sqlite, page.storeId, externalId, page.nowIso, page.customerIds);
+}
+
+export function applyOrder(sqlite: Sqlite, page: PageState, o: RemoteOrder): Outcome {
+  const stored = prepared(sqlite, FIND).get(page.storeId, o.externalId) as StoredOrder | undefined;
+  const updatedAt = utcInstant(o.updatedAt)!;
+  const outcome = outcomeFor(stored, updatedAt);
+  if (outcome === 'unchanged') return outcome;
+  const customerId = customerIdOf(sqlite, page, o);
+  const placedAt = utcInstant(o.placedAt)!;
+  const values = [o.orderNumber, customerId, o.channel || 'online', o.status, o.financialStatus, o.fulfillmentStatus,
+    o.currency, o.subtotalMinor, o.discountMinor, o.shippingMinor, o.taxMinor, o.totalMinor, o.refundedMinor,
+    o.paymentMethod ?? null, o.shippingCountry ?? null, o.shippingRegion ?? null, tagsJson(o.tags ?? []),
+    placedAt, o.cancelledAt ? utcInstant(o.cancelledAt) : null, updatedAt, page.nowIso];
+  let orderId: number;
+  if (stored) {
+    orderId = stored.id;
+    prepared(sqlite, UPDATE).run(...values, customerId, orderId);
+    if (stored.customerId !== null) page.touchedCustomers.add(stored.customerId);
+    if (stored.customerId !== customerId || stored.placedAt !== placedAt) {
+      if (stored.customerId !== null) page.renumberCustomers.add(stored.customerId);
+      if (customerId !== null) page.renumberCustomers.add(customerId);
+    }
+  } else {
+    const sequence = appendedSequence(sqlite, page, customerId, placedAt);
+    orderId = Number(prepared(sqlite, INSERT).run(page.storeId, o.externalId, ...values, page.nowIso, sequence)
+      .lastInsertRowid);
+  }
+  if (customerId !== null) page.touchedCustomers.add(customerId);
+  const replacing = stored !== undefined;
+  writeLines(sqlite, page, orderId, o, replacing);
+  writePayments(sqlite, page.storeId, orderId, o, updatedAt, replacing);
+  const newRefunds = writeRefunds(sqlite, page.storeId, orderId, o, updatedAt);
+  writeShipments(sqlite, page, orderId, o);
+  earnAndReverse(sqlite, page.now, { orderId, customerId, order: o }, newRefunds);
+  return outcome;
+}
