@@ -20,6 +20,7 @@ export const DOCS_SHOTS = new Set([
   'service-admin-sla-en-light.png', 'service-admin-reports-zh-dark.png',
   'returns-en-light.png', 'return-detail-zh-dark.png',
   'feedback-inbox-en-light.png', 'feedback-import-en-light.png', 'feedback-trends-zh-dark.png',
+  'sync-en-light.png', 'sync-connect-zh-dark.png',
 ]);
 
 export function shotPath(file: string, testInfo: { outputPath(name: string): string }): string {

@@ -11,7 +11,8 @@ function order(overrides: Partial<ShopifyOrderNode> = {}): ShopifyOrderNode {
     updatedAt: '2026-03-04T08:00:00Z', cancelledAt: null, closed: false, currencyCode: 'USD', sourceName: 'web',
     displayFinancialStatus: 'PARTIALLY_REFUNDED', displayFulfillmentStatus: 'PARTIALLY_FULFILLED', tags: ['gift'],
     paymentGatewayNames: ['shopify_payments'],
-    subtotalPriceSet: bag('40.0'), totalDiscountsSet: bag('4.5'), totalShippingPriceSet: bag('5.99'), totalTaxSet: bag('3.2'),
+    // Shopify's subtotal is after discounts: 2 × 20.00 − 4.50 = 35.50; total 35.50 + 5.99 + 3.20 = 44.69.
+    subtotalPriceSet: bag('35.5'), totalDiscountsSet: bag('4.5'), totalShippingPriceSet: bag('5.99'), totalTaxSet: bag('3.2'),
     totalPriceSet: bag('44.69'), totalRefundedSet: bag('10.0'), shippingAddress: { countryCodeV2: 'CA', provinceCode: 'ON' },
     customer: null,
     transactions: [

@@ -149,6 +149,13 @@ export function installElectronStub(): { recording: Recording; app: EventEmitter
     },
     dialog: { showErrorBox: (title: string, message: string) => void recording.errorBoxes.push(`${title}: ${message}`) },
     nativeTheme: { shouldUseDarkColors: false },
+    // A machine without an OS secret store (a Linux box with no keyring): the shell hands no
+    // vault key and the core keeps its key file, as the app does there.
+    safeStorage: {
+      isEncryptionAvailable: () => false,
+      encryptString: () => { throw new Error('no OS secret store'); },
+      decryptString: () => { throw new Error('no OS secret store'); },
+    },
   };
 
   const loader = Module as unknown as { _load: (request: string, ...rest: unknown[]) => unknown };

@@ -151,7 +151,7 @@ function generateOrder(data: ShopData, index: number, rand: () => number, id: (k
     subtotalPriceSet: moneyBag(subtotal, currency), totalDiscountsSet: moneyBag(discount, currency),
     totalShippingPriceSet: moneyBag(shipping, currency), totalTaxSet: moneyBag(tax, currency),
     totalPriceSet: moneyBag(total, currency), totalRefundedSet: moneyBag(refunded, currency),
-    paymentGatewayNames: [gateway], tags: index % 11 === 0 ? ['wholesale'] : [], note: null,
+    paymentGatewayNames: [gateway], taxesIncluded: false, tags: index % 11 === 0 ? ['wholesale'] : [], note: null,
     shippingAddress: { countryCodeV2: 'US', provinceCode: pick(['NY', 'CA', 'TX']) },
     customer: customer ? { id: customer.id } : null,
     lineItems: lines.map(({ _minor, _discount, ...line }) => { void _minor; void _discount; return line; }),

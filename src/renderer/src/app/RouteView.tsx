@@ -8,12 +8,13 @@ import { SettingsPage } from '../features/settings/SettingsPage';
 import { ServicePage } from '../features/service/ServicePage';
 import { ReturnsPage } from '../features/returns/ReturnsPage';
 import { FeedbackPage } from '../features/feedback/FeedbackPage';
+import { SyncPage } from '../features/sync/SyncPage';
 import { areaForPath } from './areas';
 
 export function RouteView({ path }: { path: string }) {
   const area = areaForPath(path);
   if (!area) return <NotFoundPage />;
-  if (path !== area.path && !['orders', 'customers', 'loyalty', 'service', 'returns', 'feedback'].includes(area.id)) return <NotFoundPage />;
+  if (path !== area.path && !['orders', 'customers', 'loyalty', 'service', 'returns', 'feedback', 'sync'].includes(area.id)) return <NotFoundPage />;
   if (area.id === 'dashboard') return <DashboardPage />;
   if (area.id === 'settings') return <SettingsPage />;
   // Areas with pages below them ("/customers/42") read the rest of the path themselves.
@@ -23,6 +24,7 @@ export function RouteView({ path }: { path: string }) {
   if (area.id === 'service') return <ServicePage path={path} />;
   if (area.id === 'returns') return <ReturnsPage path={path} />;
   if (area.id === 'feedback') return <FeedbackPage path={path} />;
+  if (area.id === 'sync') return <SyncPage path={path} />;
   if (area.soon) return <ComingSoonPage key={area.id} title={area.title} soon={area.soon} icon={area.icon} />;
   return <NotFoundPage />;
 }

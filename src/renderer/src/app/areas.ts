@@ -40,7 +40,7 @@ export const AREAS: readonly Area[] = [
     title: 'area.recommendations.title',
     soon: 'area.recommendations.soon',
   },
-  { id: 'sync', path: '/sync', icon: IconRefresh, title: 'area.sync.title', soon: 'area.sync.soon' },
+  { id: 'sync', path: '/sync', icon: IconRefresh, title: 'area.sync.title' },
   { id: 'settings', path: '/settings', icon: IconSettings, title: 'area.settings.title' },
 ];
 

@@ -1,6 +1,7 @@
 import { serviceEn } from './areas/service';
 import { returnsEn } from './areas/returns';
 import { feedbackEn } from './areas/feedback';
+import { syncEn } from './areas/sync';
 /**
  * English, the reference dictionary: its keys define `MessageKey`, and every
  * other language must provide exactly these keys (see ./dictionary.ts).
@@ -17,6 +18,7 @@ export const en = {
   ...returnsEn,
   ...feedbackEn,
   ...loyaltyEn,
+  ...syncEn,
   'app.name': 'Backroom',
   'app.demoStore': 'Demo store',
   'app.noStore': 'No store connected',
@@ -37,14 +39,8 @@ export const en = {
   'area.customers.title': 'Customers',
   'area.loyalty.title': 'Loyalty',
   'area.service.title': 'Service',
-  'area.service.soon':
-    'Customer service tickets from email, chat, phone and marketplaces in one queue, with priorities, assignees, response-time targets and the full message history.',
   'area.returns.title': 'Returns',
-  'area.returns.soon':
-    'Return requests from request to refund: approve or reject, track the parcel back, inspect the items and refund or exchange, with reasons to learn from.',
   'area.feedback.title': 'Feedback',
-  'area.feedback.soon':
-    'Reviews, ratings and survey answers in one place, with the order they belong to, so you can acknowledge them, act on them or open a ticket.',
   'area.logistics.title': 'Logistics',
   'area.logistics.soon':
     'Shipments and their tracking events: what is in transit, what is late and what failed, so you can contact the customer before they contact you.',
@@ -52,8 +48,6 @@ export const en = {
   'area.recommendations.soon':
     'Product recommendations learned from your own orders, such as bought-together and next-purchase suggestions, with settings for what may be recommended and to whom.',
   'area.sync.title': 'Sync',
-  'area.sync.soon':
-    'Connect your Shopify, WooCommerce and other stores, see when each last synced, what is waiting to be sent, and run a sync by hand. Backroom keeps working while offline and catches up later.',
   'area.settings.title': 'Settings',
   'area.comingSoon': 'Coming soon',
   'area.notBuiltYet': 'This area is not built yet. Here is what it will do:',

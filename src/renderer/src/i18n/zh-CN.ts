@@ -1,6 +1,7 @@
 import { serviceZh } from './areas/service';
 import { returnsZh } from './areas/returns';
 import { feedbackZh } from './areas/feedback';
+import { syncZh } from './areas/sync';
 import { customersZh } from './areas/customers';
 import type { Dictionary } from './dictionary';
 import { loyaltyZh } from './areas/loyalty';
@@ -14,6 +15,7 @@ export const zhCN: Dictionary = {
   ...returnsZh,
   ...feedbackZh,
   ...loyaltyZh,
+  ...syncZh,
   'app.name': 'Backroom',
   'app.demoStore': '演示店铺',
   'app.noStore': '尚未连接店铺',
@@ -34,18 +36,13 @@ export const zhCN: Dictionary = {
   'area.customers.title': '客户',
   'area.loyalty.title': '会员积分',
   'area.service.title': '客服',
-  'area.service.soon': '来自邮件、在线聊天、电话和各平台的客服工单集中在一个队列中，支持优先级、负责人、响应时限和完整的消息记录。',
   'area.returns.title': '退货',
-  'area.returns.soon': '从申请到退款的完整退货流程：批准或拒绝、追踪退回包裹、检验商品并退款或换货，同时记录退货原因以便改进。',
   'area.feedback.title': '评价反馈',
-  'area.feedback.soon': '评价、评分和问卷回答集中在一处，并关联到对应订单，方便您确认、处理或创建工单。',
   'area.logistics.title': '物流',
   'area.logistics.soon': '发货记录及其物流轨迹：哪些在途、哪些延误、哪些投递失败，让您在客户来问之前主动联系。',
   'area.recommendations.title': '商品推荐',
   'area.recommendations.soon': '根据您自己的订单学习商品推荐，例如“经常一起购买”和“下一次可能购买”，并可设置推荐哪些商品、推荐给谁。',
   'area.sync.title': '同步',
-  'area.sync.soon':
-    '连接您的 Shopify、WooCommerce 等店铺，查看每个店铺的上次同步时间和待发送的更改，并可手动同步。离线时 Backroom 照常工作，联网后自动补齐。',
   'area.settings.title': '设置',
   'area.comingSoon': '即将推出',
   'area.notBuiltYet': '此功能尚在建设中。它将提供：',

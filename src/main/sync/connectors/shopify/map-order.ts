@@ -15,7 +15,7 @@ export interface ShopifyOrderNode {
   closed?: boolean | null; currencyCode?: unknown; sourceName?: string | null;
   displayFinancialStatus?: string | null; displayFulfillmentStatus?: string | null; tags?: string[] | null;
   paymentGatewayNames?: string[] | null;
-  subtotalPriceSet?: Bag; totalDiscountsSet?: Bag; totalShippingPriceSet?: Bag; totalTaxSet?: Bag; totalPriceSet?: Bag; totalRefundedSet?: Bag;
+  taxesIncluded?: boolean | null; subtotalPriceSet?: Bag; totalDiscountsSet?: Bag; totalShippingPriceSet?: Bag; totalTaxSet?: Bag; totalPriceSet?: Bag; totalRefundedSet?: Bag;
   shippingAddress?: { countryCodeV2?: string | null; provinceCode?: string | null } | null;
   customer?: ShopifyCustomerNode | null;
   transactions?: { id?: unknown; kind?: string; status?: string; gateway?: string | null; processedAt?: string | null; errorCode?: string | null; amountSet?: Bag }[] | null;
@@ -94,8 +94,11 @@ export function mapOrder(node: ShopifyOrderNode, lines?: ShopifyLineNode[]): Rem
     financialStatus,
     fulfillmentStatus,
     currency,
-    subtotalMinor: bagToMinor(node.subtotalPriceSet, currency, 'The subtotal'),
+    // Shopify's subtotal is after discounts; the model's is before them (subtotal − discount + shipping + tax = total).
+    subtotalMinor: bagToMinor(node.subtotalPriceSet, currency, 'The subtotal')
+      + bagToMinor(node.totalDiscountsSet, currency, 'The discount total', true),
     discountMinor: bagToMinor(node.totalDiscountsSet, currency, 'The discount total', true),
+    taxesIncluded: node.taxesIncluded === true,
     shippingMinor: bagToMinor(node.totalShippingPriceSet, currency, 'The shipping total', true),
     taxMinor: bagToMinor(node.totalTaxSet, currency, 'The tax total', true),
     totalMinor: bagToMinor(node.totalPriceSet, currency, 'The order total'),

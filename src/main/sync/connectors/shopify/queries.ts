@@ -25,7 +25,7 @@ const CUSTOMER_FIELDS = `id firstName lastName tags createdAt updatedAt
 
 /** The order's own fields, shared by the paged query and the bulk export. */
 const ORDER_FIELDS = `id name createdAt processedAt updatedAt cancelledAt closed currencyCode sourceName
-  displayFinancialStatus displayFulfillmentStatus tags paymentGatewayNames
+  displayFinancialStatus displayFulfillmentStatus tags paymentGatewayNames taxesIncluded
   subtotalPriceSet { ${MONEY} } totalDiscountsSet { ${MONEY} } totalShippingPriceSet { ${MONEY} }
   totalTaxSet { ${MONEY} } totalPriceSet { ${MONEY} } totalRefundedSet { ${MONEY} }
   shippingAddress { countryCodeV2 provinceCode }
