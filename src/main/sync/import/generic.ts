@@ -1,9 +1,10 @@
 import { AppError } from '../../../shared/errors';
 import type { RemoteOrder } from '../model';
 import { assembleOrder, emailOrNull, missing, orNull, splitName, type LineDraft } from './assemble';
+import { readLineColumns, type LineColumns } from './line-reader';
 import { onRow, type FormatReader, type ReadOptions } from './reading';
 import type { CsvRow } from './table';
-import { CellProblem, isCurrencyCode, readInstant, readMoney, readQuantity, readTags, requireMoney } from './values';
+import { CellProblem, isCurrencyCode, readInstant, readMoney, readTags, requireMoney } from './values';
 import { wooStatus } from './woocommerce';
 
 /**
@@ -73,22 +74,14 @@ function orderStatus(row: CsvRow) {
   };
 }
 
+const LINE: LineColumns = {
+  title: 'lineTitle', sku: 'lineSku', quantity: 'lineQuantity', total: 'lineTotal', unitPrice: 'linePrice',
+  labels: { quantity: 'line quantity', total: 'line total', unitPrice: 'line price', noTitle: 'the line has no title',
+    noPrice: 'the line price is empty' },
+};
+
 function readLine(row: CsvRow, currency: string, options: ReadOptions): LineDraft | null {
-  if (row.get('lineTitle') === '' && row.get('lineSku') === '' && row.get('lineQuantity') === '') return null;
-  return onRow(row, () => {
-    const quantity = readQuantity(row.get('lineQuantity') || '1', 'line quantity');
-    const total = readMoney(row.get('lineTotal'), currency, options.decimalSeparator, 'line total');
-    const price = readMoney(row.get('linePrice'), currency, options.decimalSeparator, 'line price');
-    const unitPriceMinor = price ?? (total !== null ? Math.round(total / quantity) : missing('the line price is empty'));
-    return {
-      title: row.get('lineTitle') || row.get('lineSku') || missing('the line has no title'),
-      sku: orNull(row.get('lineSku')),
-      quantity,
-      unitPriceMinor,
-      discountMinor: total !== null ? Math.max(0, quantity * unitPriceMinor - total) : 0,
-      totalMinor: total,
-    };
-  });
+  return readLineColumns(row, LINE, currency, options.decimalSeparator);
 }
 
 function build(rows: readonly CsvRow[], options: ReadOptions) {

@@ -1,8 +1,9 @@
 import type { RemoteOrder } from '../model';
-import { assembleOrder, emailOrNull, missing, orNull, type LineDraft } from './assemble';
+import { assembleOrder, emailOrNull, orNull, type LineDraft } from './assemble';
+import { readLineColumns, type LineColumns } from './line-reader';
 import { onRow, type FormatReader, type ReadOptions } from './reading';
 import type { CsvRow } from './table';
-import { CellProblem, isCurrencyCode, readInstant, readMoney, readQuantity, requireMoney } from './values';
+import { CellProblem, isCurrencyCode, readInstant, readMoney, requireMoney } from './values';
 
 /**
  * WooCommerce orders exports. WooCommerce itself has no orders CSV, so shops
@@ -68,23 +69,14 @@ export function wooStatus(text: string, column: string): Status {
   return status;
 }
 
+const LINE: LineColumns = {
+  title: 'itemName', sku: 'itemSku', quantity: 'itemQuantity', total: 'itemTotal', unitPrice: 'itemCost',
+  labels: { quantity: 'Quantity', total: 'Item Total', unitPrice: 'Item Cost', noTitle: 'the Item Name is empty',
+    noPrice: 'the Item Cost is empty' },
+};
+
 function readLine(row: CsvRow, currency: string, separator: ReadOptions['decimalSeparator']): LineDraft | null {
-  if (row.get('itemName') === '' && row.get('itemSku') === '' && row.get('itemQuantity') === '') return null;
-  return onRow(row, () => {
-    const quantity = readQuantity(row.get('itemQuantity') || '1', 'Quantity');
-    const total = readMoney(row.get('itemTotal'), currency, separator, 'Item Total');
-    const cost = readMoney(row.get('itemCost'), currency, separator, 'Item Cost');
-    // Some exports give only the line total; the unit price is then that total per item.
-    const unitPriceMinor = cost ?? (total !== null ? Math.round(total / quantity) : missing('the Item Cost is empty'));
-    return {
-      title: row.get('itemName') || row.get('itemSku') || missing('the Item Name is empty'),
-      sku: orNull(row.get('itemSku')),
-      quantity,
-      unitPriceMinor,
-      discountMinor: total !== null ? Math.max(0, quantity * unitPriceMinor - total) : 0,
-      totalMinor: total,
-    };
-  });
+  return readLineColumns(row, LINE, currency, separator);
 }
 
 function build(rows: readonly CsvRow[], options: ReadOptions) {

@@ -11,7 +11,7 @@ import { sourceLabel } from '../labels';
 import { feedbackTabPath } from '../routes';
 import { ImportReport } from './ImportReport';
 import { splitCsv } from './chunks';
-import { readTextFile } from './readFile';
+import { readTextFile } from '../../../components/file/readTextFile';
 
 type Phase =
   | { kind: 'idle' }

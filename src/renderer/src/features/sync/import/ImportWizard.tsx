@@ -7,7 +7,8 @@ import { hrefFor } from '../../../app/router';
 import { useI18n } from '../../../i18n';
 import { usePreviewImport, useRunImport, useStores } from '../api';
 import { syncErrorSentence } from '../labels';
-import { csvHeader, readCsvFile } from './csvFile';
+import { readTextFile } from '../../../components/file/readTextFile';
+import { csvHeader } from './csvFile';
 import { ImportResultView } from './ImportResultView';
 import { columnsToFields, guessMapping } from './mapping';
 import { MappingEditor, missingRequired, type GenericSettings } from './MappingEditor';
@@ -48,7 +49,7 @@ export function ImportWizard() {
     setFileProblem(null);
     setReading(0);
     try {
-      const csv = await readCsvFile(picked, setReading);
+      const csv = await readTextFile(picked, setReading);
       if (csv.trim() === '') throw new Error('empty');
       const columns = csvHeader(csv);
       setFile({ name: picked.name, csv, columns });

@@ -1,19 +1,3 @@
-/** Reads a text file with progress (0..1), so a large export shows how far along it is. */
-export function readCsvFile(file: File, onProgress: (share: number) => void): Promise<string> {
-  return new Promise((resolve, reject) => {
-    const reader = new FileReader();
-    reader.onprogress = (event) => {
-      if (event.lengthComputable && event.total > 0) onProgress(event.loaded / event.total);
-    };
-    reader.onload = () => {
-      onProgress(1);
-      resolve(typeof reader.result === 'string' ? reader.result : '');
-    };
-    reader.onerror = () => reject(reader.error ?? new Error('The file could not be read.'));
-    reader.readAsText(file, 'utf-8');
-  });
-}
-
 /**
  * The column names of a CSV's first record (quoted names may hold commas,
  * quotes and line breaks), for the mapping editor before anything is sent.
