@@ -217,6 +217,17 @@ test.describe('marketplace sync', () => {
     expect(woo.state.notes.get(second.wooId)?.some((n) => n.note.includes(String(stamp))) ?? false).toBe(false);
   });
 
+  test('a sync that finishes while the merchant is elsewhere says so there', async ({ page, backroom }) => {
+    const storeId = wooStoreId(backroom);
+    expect(storeId).toBeDefined();
+    await openConsole(page, backroom, '/orders');
+    await backroom.invoke('sync.run', { storeId });
+    const notice = page.getByTestId('sync-finished-notice');
+    await expect(notice).toBeVisible({ timeout: 30_000 });
+    await expect(notice).toHaveAttribute('data-status', 'succeeded');
+    await expect(notice).toContainText('Hillside Tea');
+  });
+
   test('sync-en-light.png and sync-connect-zh-dark.png', async ({ page, backroom }, testInfo) => {
     await backroom.invoke('settings.update', { locale: 'en', colorScheme: 'light' });
     await openConsole(page, backroom, '/sync');

@@ -3,6 +3,7 @@ import { useDisclosure } from '@mantine/hooks';
 import type { MouseEvent } from 'react';
 import { IconBuildingStore } from '@tabler/icons-react';
 import { useInvalidateOnDataChanged } from '../api';
+import { useSyncFinishedNotice } from '../features/sync/useSyncFinishedNotice';
 import { useT } from '../i18n';
 import { ColorSchemeToggle } from './header/ColorSchemeToggle';
 import { ActingStaffSelect } from './header/ActingStaffSelect';
@@ -18,6 +19,7 @@ export function Shell() {
   const path = usePath();
   const [navOpen, nav] = useDisclosure(false);
   useInvalidateOnDataChanged();
+  useSyncFinishedNotice();
 
   return (
     <AppShell

@@ -27,7 +27,7 @@ export function SyncPage({ path }: { path: string }) {
   const route = parseSyncPath(path);
   const status = useSyncStatus();
   // Subscribed here, not in a tab, so progress survives switching tabs.
-  const progress = useLiveProgress((storeId) => status.data?.find((s) => s.store.id === storeId)?.store.name ?? `#${storeId}`);
+  const progress = useLiveProgress();
 
   if (route.kind === 'notFound') return <NotFoundPage />;
   if (route.kind === 'connect') return <ConnectPage />;
