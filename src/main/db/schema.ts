@@ -1,11 +1,22 @@
 import type { Generated, Insertable, Selectable, Updateable } from 'kysely';
+import type { Flag, Timestamp } from './schema/columns';
+import type {
+  CsatRequestsTable, FeedbackInboxColumns, FeedbackTable, KbArticlesTable, MacrosTable, ReturnEventsTable,
+  ReturnLinesTable, ReturnsTable, TicketBulkUndoTable, TicketMessagesTable, TicketsIdempotency, TicketsSlaClockStarts,
+  TicketsTable,
+} from './schema/service';
+import type {
+  ImportFilesTable, OutboxTable, SyncLogTable, SyncQuarantineTable, SyncRunsTable, SyncStateTable,
+} from './schema/sync';
+
+export * from './schema/service';
+export * from './schema/sync';
 
 /**
  * Row shapes of the SQLite schema as Kysely sees them. These are storage types:
  * areas map them to the models the contract returns, never return them as-is.
+ * The service desk's and sync's tables live in ./schema/.
  */
-type Timestamp = string; // UTC ISO-8601
-type Flag = 0 | 1;
 
 export type AuditEntityType =
   | 'order' | 'customer' | 'loyalty' | 'settings' | 'ticket' | 'return' | 'feedback' | 'staff' | 'macro' | 'kb_article' | 'store';
@@ -230,176 +241,6 @@ export interface PointsLedgerTable {
   created_at: Timestamp;
 }
 
-export type TicketChannel = 'email' | 'chat' | 'phone' | 'marketplace' | 'review' | 'return' | 'manual';
-export type TicketStatus =
-  | 'new'
-  | 'open'
-  | 'waiting_customer'
-  | 'waiting_third_party'
-  | 'solved'
-  | 'closed';
-export type TicketPriority = 'low' | 'normal' | 'high' | 'urgent';
-
-export interface TicketsTable {
-  id: Generated<number>;
-  store_id: number | null;
-  external_id: string | null;
-  customer_id: number | null;
-  order_id: number | null;
-  channel: TicketChannel;
-  subject: string;
-  status: TicketStatus;
-  priority: Generated<TicketPriority>;
-  assignee_id: number | null;
-  tags: Generated<string>;
-  first_replied_at: Timestamp | null;
-  solved_at: Timestamp | null;
-  csat_score: number | null;
-  created_at: Timestamp;
-  updated_at: Timestamp;
-  // 0008: versions, merges, links and SLA clocks
-  version: Generated<number>;
-  merged_into_id: number | null;
-  feedback_id: number | null;
-  return_id: number | null;
-  shipment_id: number | null;
-  first_reply_due_at: Timestamp | null;
-  next_reply_due_at: Timestamp | null;
-  resolution_due_at: Timestamp | null;
-  sla_due_at: Timestamp | null;
-  sla_paused_at: Timestamp | null;
-  resolution_left_minutes: number | null;
-  last_customer_message_at: Timestamp | null;
-  first_reply_breached: Flag | null;
-  next_reply_breaches: Generated<number>;
-  resolution_breached: Flag | null;
-  solved_by_id: number | null;
-}
-
-export interface TicketMessagesTable {
-  id: Generated<number>;
-  ticket_id: number;
-  author_type: 'customer' | 'staff' | 'system';
-  staff_id: number | null;
-  visibility: Generated<'public' | 'internal'>;
-  body: string;
-  created_at: Timestamp;
-  /** JSON array of file references. */
-  attachments: Generated<string>;
-  idempotency_key: string | null;
-}
-
-export interface FeedbackTable {
-  id: Generated<number>;
-  store_id: number | null;
-  external_id: string | null;
-  customer_id: number | null;
-  order_id: number | null;
-  product_id: number | null;
-  source: 'review' | 'survey' | 'csat' | 'nps' | 'message';
-  rating: number | null;
-  title: string | null;
-  body: string | null;
-  status: Generated<'new' | 'acknowledged' | 'actioned' | 'archived'>;
-  ticket_id: number | null;
-  created_at: Timestamp;
-  version: Generated<number>;
-  sentiment_score: number | null;
-  sentiment: 'negative' | 'neutral' | 'positive' | null;
-  topics: Generated<string>;
-  language: string | null;
-  imported_from: string | null;
-}
-
-export type ReturnStatus =
-  | 'requested'
-  | 'approved'
-  | 'declined'
-  | 'in_transit'
-  | 'received'
-  | 'inspected'
-  | 'resolved'
-  | 'closed';
-
-export interface ReturnsTable {
-  id: Generated<number>;
-  store_id: number | null;
-  external_id: string | null;
-  rma_number: string;
-  order_id: number;
-  customer_id: number | null;
-  status: ReturnStatus;
-  reason: string;
-  note: string | null;
-  resolution: 'refund' | 'exchange' | 'store_credit' | null;
-  refund_minor: number | null;
-  restocking_fee_minor: Generated<number>;
-  return_shipping_minor: Generated<number>;
-  currency: string;
-  policy_flags: Generated<string>;
-  refund_id: number | null;
-  ticket_id: number | null;
-  requested_at: Timestamp;
-  received_at: Timestamp | null;
-  resolved_at: Timestamp | null;
-  closed_at: Timestamp | null;
-  version: Generated<number>;
-  updated_at: Timestamp;
-}
-
-export interface ReturnEventsTable {
-  id: Generated<number>;
-  return_id: number;
-  from_status: ReturnStatus | null;
-  to_status: ReturnStatus;
-  staff_id: number | null;
-  note: string | null;
-  idempotency_key: string | null;
-  at: Timestamp;
-}
-
-export interface CsatRequestsTable {
-  id: Generated<number>;
-  ticket_id: number;
-  code: string;
-  message: string;
-  staff_id: number | null;
-  created_at: Timestamp;
-  responded_at: Timestamp | null;
-  feedback_id: number | null;
-}
-
-export interface MacrosTable {
-  id: Generated<number>;
-  name: string;
-  language: 'en' | 'zh-CN';
-  body: string;
-  actions: Generated<string>;
-  active: Generated<Flag>;
-  version: Generated<number>;
-  created_at: Timestamp;
-  updated_at: Timestamp;
-}
-
-export interface KbArticlesTable {
-  id: Generated<number>;
-  title: string;
-  language: 'en' | 'zh-CN';
-  body: string;
-  tags: Generated<string>;
-  active: Generated<Flag>;
-  version: Generated<number>;
-  created_at: Timestamp;
-  updated_at: Timestamp;
-}
-
-export interface ReturnLinesTable {
-  id: Generated<number>;
-  return_id: number;
-  order_line_id: number;
-  quantity: number;
-  reason: string | null;
-}
 
 export interface SettingsTable {
   key: string;
@@ -407,91 +248,6 @@ export interface SettingsTable {
   updated_at: Timestamp;
 }
 
-export interface SyncStateTable {
-  store_id: number;
-  resource: string;
-  cursor_updated_at: Timestamp | null;
-  cursor_external_id: string | null;
-  last_started_at: Timestamp | null;
-  last_succeeded_at: Timestamp | null;
-  last_error: string | null;
-  remote_total: number | null;
-  last_run_id: number | null;
-  // 0014 (sync-engine): the unfinished listing a crashed run resumes
-  listing_since: Timestamp | null;
-  listing_started_at: Timestamp | null;
-  listing_page_token: string | null;
-  listing_page: number | null;
-  listing_max_updated_at: Timestamp | null;
-  listing_max_external_id: string | null;
-}
-
-export interface OutboxTable {
-  id: Generated<number>;
-  store_id: number;
-  idempotency_key: string;
-  operation: string;
-  target_type: string;
-  target_id: number | null;
-  entity_key: string;
-  payload: string;
-  status: Generated<'pending' | 'sending' | 'done' | 'failed' | 'discarded'>;
-  attempts: Generated<number>;
-  next_attempt_at: Timestamp | null;
-  last_error: string | null;
-  last_http_status: number | null;
-  created_at: Timestamp;
-  completed_at: Timestamp | null;
-}
-
-export interface SyncRunsTable {
-  id: Generated<number>;
-  store_id: number;
-  trigger: 'manual' | 'schedule' | 'startup';
-  status: 'running' | 'succeeded' | 'failed' | 'cancelled';
-  resources: string;
-  fetched: Generated<number>;
-  created: Generated<number>;
-  updated: Generated<number>;
-  unchanged: Generated<number>;
-  quarantined: Generated<number>;
-  error: string | null;
-  started_at: Timestamp;
-  finished_at: Timestamp | null;
-}
-
-export interface SyncLogTable {
-  id: Generated<number>;
-  run_id: number;
-  at: Timestamp;
-  level: 'info' | 'warning' | 'error';
-  resource: string | null;
-  message: string;
-  detail: Generated<string>;
-}
-
-export interface SyncQuarantineTable {
-  id: Generated<number>;
-  store_id: number;
-  run_id: number | null;
-  resource: string;
-  external_id: string | null;
-  reason: string;
-  payload: string;
-  created_at: Timestamp;
-  resolved_at: Timestamp | null;
-}
-
-export interface ImportFilesTable {
-  id: Generated<number>;
-  store_id: number;
-  format: string;
-  file_name: string | null;
-  content_hash: string;
-  rows: number;
-  staff_id: number | null;
-  imported_at: Timestamp;
-}
 
 export interface AuditLogTable {
   id: Generated<number>;
@@ -600,40 +356,6 @@ export interface CustomerMergesTable {
 }
 // ---- end customers-core ------------------------------------------------------
 
-// ---- svc-core (0009) ----------------------------------------------------------
-/** 0009 adds tickets.idempotency_key (see TicketsIdempotency) and the bulk-action undo snapshots. */
-export interface TicketsIdempotency {
-  idempotency_key: string | null;
-}
-
-export interface TicketBulkUndoTable {
-  token: string;
-  staff_id: number;
-  action: string;
-  /** JSON array: each changed ticket's id, version after the action and the fields before it. */
-  snapshot: string;
-  created_at: Timestamp;
-  expires_at: Timestamp;
-  undone_at: Timestamp | null;
-}
-// ---- end svc-core ------------------------------------------------------------
-
-// ---- sla-core (0010) ----------------------------------------------------------
-/** 0010: where the running SLA clocks started (see migrations/0010_sla_clock_starts.ts). */
-export interface TicketsSlaClockStarts {
-  resolution_started_at: Timestamp | null;
-  resolution_paused_minutes: Generated<number>;
-  next_reply_started_at: Timestamp | null;
-}
-// ---- end sla-core ------------------------------------------------------------
-
-// ---- feedback (0012) ----------------------------------------------------------
-/** 0012: feedback entered by hand is idempotent; hand-set topics survive re-applying the rules. */
-export interface FeedbackInboxColumns {
-  idempotency_key: string | null;
-  topics_manual: Generated<Flag>;
-}
-// ---- end feedback ------------------------------------------------------------
 
 export interface Database {
   stores: StoresTable;

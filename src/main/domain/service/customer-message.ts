@@ -1,12 +1,11 @@
 import type { ParsedInputOf } from '../../../shared/contract';
 import type { TicketDetail, TicketStatus } from '../../../shared/contract/tickets';
-import { AppError } from '../../../shared/errors';
 import type { Sqlite } from '../../db/connection';
 import { recordAudit } from '../audit/log';
 import { loadTicketDetail } from './detail';
-import { insertMessage, ticketOfMessageKey } from './messages';
-import { requireActiveStaff } from './staff-check';
-import { applyTicketChanges, loadTicketState, requireNotMerged, requireVersion } from './ticket-write';
+import { insertMessage } from './messages';
+import { ticketForNewMessage } from './message-guard';
+import { applyTicketChanges } from './ticket-write';
 
 /** Statuses a new word from the customer moves back to "open": the shop has something to answer again. */
 const REOPENED_BY_CUSTOMER: readonly TicketStatus[] = ['waiting_customer', 'solved'];
@@ -20,20 +19,12 @@ const REOPENED_BY_CUSTOMER: readonly TicketStatus[] = ['waiting_customer', 'solv
  */
 export function logCustomerMessage(sqlite: Sqlite, input: ParsedInputOf<'tickets.logCustomerMessage'>, now: Date): TicketDetail {
   return sqlite.transaction((): TicketDetail => {
-    const earlier = ticketOfMessageKey(sqlite, input.idempotencyKey);
-    if (earlier !== undefined) {
-      if (earlier !== input.ticketId) {
-        throw new AppError('VALIDATION', 'This message key was already used on another ticket; log the message again as a new one.');
-      }
-      return loadTicketDetail(sqlite, earlier, now);
-    }
-    const before = loadTicketState(sqlite, input.ticketId);
-    requireVersion(sqlite, before, input.expectedVersion, now);
-    requireActiveStaff(sqlite, input.staffId);
-    requireNotMerged(before);
-    if (before.status === 'closed') {
-      throw new AppError('VALIDATION', `Ticket #${before.id} is closed; open a new ticket for what the customer said.`);
-    }
+    const guard = ticketForNewMessage(sqlite, input, now, {
+      keyReused: 'This message key was already used on another ticket; log the message again as a new one.',
+      closed: (id) => `Ticket #${id} is closed; open a new ticket for what the customer said.`,
+    });
+    if ('replay' in guard) return guard.replay;
+    const { before } = guard;
     const messageId = insertMessage(sqlite, {
       ticketId: before.id, authorType: 'customer', staffId: input.staffId, visibility: 'public',
       body: input.body, attachments: input.attachments, at: now, idempotencyKey: input.idempotencyKey,

@@ -5,9 +5,9 @@ import type { Sqlite } from '../../db/connection';
 import { recordAudit } from '../audit/log';
 import { loadTicketDetail } from './detail';
 import { getMacro } from './macros/store';
-import { insertMessage, ticketOfMessageKey } from './messages';
-import { requireActiveStaff } from './staff-check';
-import { applyTicketChanges, loadTicketState, requireNotMerged, requireVersion } from './ticket-write';
+import { insertMessage } from './messages';
+import { ticketForNewMessage } from './message-guard';
+import { applyTicketChanges } from './ticket-write';
 
 /**
  * `tickets.reply`: a public reply to the customer or an internal note, with a
@@ -18,20 +18,12 @@ import { applyTicketChanges, loadTicketState, requireNotMerged, requireVersion }
  */
 export function replyToTicket(sqlite: Sqlite, input: ParsedInputOf<'tickets.reply'>, now: Date): TicketDetail {
   return sqlite.transaction((): TicketDetail => {
-    const earlier = ticketOfMessageKey(sqlite, input.idempotencyKey);
-    if (earlier !== undefined) {
-      if (earlier !== input.ticketId) {
-        throw new AppError('VALIDATION', 'This reply key was already used on another ticket; send the reply again as a new one.');
-      }
-      return loadTicketDetail(sqlite, earlier, now);
-    }
-    const before = loadTicketState(sqlite, input.ticketId);
-    requireVersion(sqlite, before, input.expectedVersion, now);
-    requireActiveStaff(sqlite, input.staffId);
-    requireNotMerged(before);
-    if (before.status === 'closed') {
-      throw new AppError('VALIDATION', `Ticket #${before.id} is closed; reopen it or open a new ticket to write to the customer again.`);
-    }
+    const guard = ticketForNewMessage(sqlite, input, now, {
+      keyReused: 'This reply key was already used on another ticket; send the reply again as a new one.',
+      closed: (id) => `Ticket #${id} is closed; reopen it or open a new ticket to write to the customer again.`,
+    });
+    if ('replay' in guard) return guard.replay;
+    const { before } = guard;
     const macro = input.macroId === undefined ? null : getMacro(sqlite, input.macroId);
     if (macro && !macro.active) throw new AppError('VALIDATION', `The macro "${macro.name}" is switched off; choose another one.`);
 
