@@ -10,6 +10,7 @@ import { slaHandlers } from '../domain/service/sla/handlers';
 import { returnHandlers } from '../domain/returns/handlers';
 import { feedbackHandlers } from '../domain/feedback/handlers';
 import { syncHandlers } from '../sync/ops/handlers';
+import { recsHandlers } from '../domain/recommend/handlers';
 
 /** Every operation of the contract and the area that answers it. */
 export const handlers = {
@@ -24,4 +25,5 @@ export const handlers = {
   ...returnHandlers,
   ...feedbackHandlers,
   ...syncHandlers,
+  ...recsHandlers,
 } satisfies Handlers;

@@ -8,14 +8,18 @@ import type {
 import type {
   ImportFilesTable, OutboxTable, SyncLogTable, SyncQuarantineTable, SyncRunsTable, SyncStateTable,
 } from './schema/sync';
+import type {
+  RecsConfigTable, RecsExperimentsTable, RecsModelsTable, RecsPublicationsTable, RecsPublishedListsTable,
+} from './schema/recs';
 
 export * from './schema/service';
 export * from './schema/sync';
+export * from './schema/recs';
 
 /**
  * Row shapes of the SQLite schema as Kysely sees them. These are storage types:
  * areas map them to the models the contract returns, never return them as-is.
- * The service desk's and sync's tables live in ./schema/.
+ * The service desk's, sync's and recommendations' tables live in ./schema/.
  */
 
 export type AuditEntityType =
@@ -394,6 +398,11 @@ export interface Database {
   macros: MacrosTable;
   kb_articles: KbArticlesTable;
   ticket_bulk_undo: TicketBulkUndoTable; // svc-core
+  recs_config: RecsConfigTable;
+  recs_models: RecsModelsTable;
+  recs_experiments: RecsExperimentsTable;
+  recs_publications: RecsPublicationsTable;
+  recs_published_lists: RecsPublishedListsTable;
 }
 
 export type DbStore = Selectable<StoresTable>;

@@ -10,11 +10,15 @@ export interface PushEvents {
     total: number | null; etaSeconds: number | null; waitingMs?: number; message?: string;
   };
   'sync.finished': { storeId: number; runId: number; status: 'succeeded' | 'failed' | 'cancelled'; message?: string };
+  /** Recommendation training or evaluation moved on (id: the model's or the experiment's). */
+  'recs.progress': { job: 'train' | 'evaluate'; id: number; phase: string; done: number; total: number | null };
+  'recs.finished': { job: 'train' | 'evaluate'; id: number; ok: boolean; message?: string };
 }
 
 export type PushEventName = keyof PushEvents;
 
-export const PUSH_EVENT_NAMES: readonly PushEventName[] = ['job.progress', 'job.finished', 'data.changed', 'sync.progress', 'sync.finished'];
+export const PUSH_EVENT_NAMES: readonly PushEventName[] = ['job.progress', 'job.finished', 'data.changed', 'sync.progress', 'sync.finished',
+  'recs.progress', 'recs.finished'];
 
 export interface PushMessage<N extends PushEventName = PushEventName> {
   event: N;

@@ -12,6 +12,7 @@ import { macrosOperations } from './macros';
 import { returnsOperations } from './returns';
 import { feedbackOperations } from './feedback';
 import { syncOperations } from './sync';
+import { recsOperations } from './recs';
 
 export * from './operation';
 export * from './events';
@@ -28,6 +29,7 @@ export * from './macros';
 export * from './returns';
 export * from './feedback';
 export * from './sync';
+export * from './recs';
 export * from './audit';
 export * from './bridge';
 
@@ -49,6 +51,7 @@ export const contract = {
   ...returnsOperations,
   ...feedbackOperations,
   ...syncOperations,
+  ...recsOperations,
 } as const;
 
 export type Contract = typeof contract;

@@ -13,6 +13,7 @@ import * as m0011 from './0011_returns_requested';
 import * as m0012 from './0012_feedback_inbox';
 import * as m0013 from './0013_marketplace_sync';
 import * as m0014 from './0014_sync_listing_resume';
+import * as m0015 from './0015_recommendations';
 
 export interface Migration {
   version: number;
@@ -41,6 +42,7 @@ export const migrations: readonly Migration[] = [
   { version: 12, name: '0012_feedback_inbox', up: m0012.up },
   { version: 13, name: '0013_marketplace_sync', up: m0013.up },
   { version: 14, name: '0014_sync_listing_resume', up: m0014.up },
+  { version: 15, name: '0015_recommendations', up: m0015.up },
 ];
 
 export const LATEST_SCHEMA_VERSION = migrations[migrations.length - 1]?.version ?? 0;
