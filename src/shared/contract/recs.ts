@@ -194,9 +194,25 @@ export interface RecsProductPreview {
   anchor: RecsItem;
   related: RecsItem[];
   boughtTogether: RecsItem[];
-  /** Which data the lists used, in sentences the UI shows. */
-  dataUsed: string[];
+  /** Which data the lists used (the UI says each in a sentence). */
+  dataUsed: RecsDataUsed[];
   modelId: number | null;
+}
+
+/** One kind of data a list drew on: the privacy statement beside every preview. */
+export interface RecsDataUsed {
+  kind:
+    | 'co_purchases' // anonymous co-purchase counts across all orders
+    | 'catalogue' // categories, brands, tags and prices
+    | 'popularity'
+    | 'trending'
+    | 'customer_history' // this customer's own orders (only with personalization consent)
+    | 'no_consent' // the customer has not consented: nothing personal was read
+    | 'no_model'; // nothing trained yet: only what needs no training
+  /** Orders or baskets behind it, when that is a count. */
+  count?: number;
+  from?: string | null;
+  to?: string | null;
 }
 
 export const recsPreviewCustomerInput = z.object({ customerId: id, config: recsConfig.optional() }).strict();
@@ -208,7 +224,7 @@ export interface RecsCustomerPreview {
   items: RecsItem[];
   /** What the customer bought, most recent first (the history the list drew on). */
   history: { productId: number; title: string; lastBoughtAt: string; times: number }[];
-  dataUsed: string[];
+  dataUsed: RecsDataUsed[];
   modelId: number | null;
 }
 
@@ -257,7 +273,7 @@ export interface RecsExperiment {
   name: string;
   status: 'running' | 'done' | 'failed' | 'cancelled';
   split: z.output<typeof recsSplit>;
-  /** The split in a sentence: "Trained on 41,200 orders before 2025-06-01, tested on 3,120 customers' baskets after". */
+  /** The split in an English sentence (logs, CSV); the UI says it from the facts below in the merchant's language. */
   splitDescription: string | null;
   config: RecsConfig;
   ks: number[];
