@@ -15,6 +15,8 @@ export default defineConfig({
         input: {
           index: resolve(__dirname, 'src/main/index.ts'),
           coreWorker: resolve(__dirname, 'src/main/core/worker.ts'),
+          // Recommendation training and evaluation, started by the core beside coreWorker.js (domain/recommend/jobHost.ts).
+          recsWorker: resolve(__dirname, 'src/main/domain/recommend/worker.ts'),
         },
         external: ['better-sqlite3'],
       },

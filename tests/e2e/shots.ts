@@ -21,6 +21,9 @@ export const DOCS_SHOTS = new Set([
   'returns-en-light.png', 'return-detail-zh-dark.png',
   'feedback-inbox-en-light.png', 'feedback-import-en-light.png', 'feedback-trends-zh-dark.png',
   'sync-en-light.png', 'sync-connect-zh-dark.png',
+  'recs-en-light.png', 'recs-evaluate-en-light.png', 'recs-zh-dark.png', 'recs-publish-en-light.png',
+  'logistics-en-light.png', 'logistics-exceptions-zh-dark.png', 'payments-en-light.png',
+  'insights-en-light.png', 'insights-zh-dark.png',
 ]);
 
 export function shotPath(file: string, testInfo: { outputPath(name: string): string }): string {

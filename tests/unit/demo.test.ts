@@ -18,14 +18,18 @@ import { memoryDb, tempDir } from '../helpers/db';
 const NOW = new Date('2026-03-01T12:00:00.000Z');
 const NOW_ISO = NOW.toISOString();
 
-/** SHA-256 of every row of every table (and the schema), in rowid order. */
+/** SHA-256 of every row of every table (and the schema), in rowid (or key) order. */
 function contentHash(sqlite: Sqlite): string {
   const hash = createHash('sha256');
   const tables = sqlite.prepare("SELECT name, sql FROM sqlite_master ORDER BY type, name").all() as { name: string; sql: string | null }[];
   for (const { name, sql } of tables) {
     hash.update(`${name}:${sql ?? ''}\n`);
     if (!sql?.startsWith('CREATE TABLE')) continue;
-    for (const row of sqlite.prepare(`SELECT * FROM "${name}" ORDER BY rowid`).raw().iterate()) {
+    // WITHOUT ROWID tables (the rollups) have no rowid: their key columns, all of them, order them instead.
+    const order = /WITHOUT ROWID\s*$/i.test(sql)
+      ? (sqlite.prepare('SELECT name FROM pragma_table_info(?)').pluck().all(name) as string[]).map((c) => `"${c}"`).join(', ')
+      : 'rowid';
+    for (const row of sqlite.prepare(`SELECT * FROM "${name}" ORDER BY ${order}`).raw().iterate()) {
       hash.update(JSON.stringify(row));
     }
   }

@@ -27,10 +27,29 @@ describe('Shopify connector: pushing outbox items', () => {
     expect(order.updatedAt > before).toBe(true);
   });
 
-  it("fails permanently with Shopify's own message on a userError", async () => {
+  it('fails permanently when Shopify no longer has the order (read before writing), and relays a userError', async () => {
     server = await startShopifyServer({ orders: 1, costBudget: ROOMY_BUDGET });
     const result = await connectorFor(server).push(item('order.note.set', { externalId: 'gid://shopify/Order/999999', note: 'x' }), signal());
-    expect(result).toEqual({ ok: false, permanent: true, message: 'Shopify refused the change: Order does not exist' });
+    expect(result).toEqual({ ok: false, permanent: true, status: 404, message: 'Shopify no longer has this order, so the change cannot be sent.' });
+    // Deleted between the read and the write: Shopify's own userError comes back as the failure.
+    const order = server.state.data.orders[0]!;
+    server.state.beforeAnswer = (field) => { if (field === 'orderUpdate') server!.state.data.orders.splice(0, 1); };
+    expect(await connectorFor(server).push(item('order.note.set', { externalId: order.id, note: 'x' }), signal()))
+      .toEqual({ ok: false, permanent: true, message: 'Shopify refused the change: Order does not exist' });
+  });
+
+  it('merges tags: the shop\'s own tags stay, only tags Backroom sent before and dropped are removed', async () => {
+    server = await startShopifyServer({ orders: 1, costBudget: ROOMY_BUDGET });
+    const order = server.state.data.orders[0]!;
+    order.tags = ['wholesale', 'vip'];
+    const connector = connectorFor(server);
+    const queued = { ...item('order.tags.set', { externalId: order.id, tags: ['gift', 'rush'] }, order.id),
+      race: { changedHereAt: order.updatedAt, lastSent: { tags: ['vip', 'gift'] } } };
+    expect(await connector.push(queued, signal())).toEqual({ ok: true, remoteId: order.id });
+    expect(order.tags).toEqual(['wholesale', 'gift', 'rush']);
+    const writes = server.state.calls.filter((c) => c.field === 'orderUpdate').length;
+    expect(await connector.push(queued, signal())).toEqual({ ok: true, remoteId: order.id });
+    expect(server.state.calls.filter((c) => c.field === 'orderUpdate')).toHaveLength(writes); // already there: not written again
   });
 
   it('creates a coupon once, as a discount code with the reward value, even when pushed twice', async () => {

@@ -20,6 +20,21 @@ vi.mock('../../src/main/domain/loyalty/orders', async (importOriginal) => {
   };
 });
 
+// The same refusal from the page's batched earnings (earnForOrders): the page is applied again record by record.
+vi.mock('../../src/main/domain/loyalty/earn-many', async (importOriginal) => {
+  const original = await importOriginal<typeof import('../../src/main/domain/loyalty/earn-many')>();
+  return {
+    ...original,
+    earnForOrders: (...args: Parameters<typeof original.earnForOrders>) => {
+      const [ctx, orderIds] = args;
+      const refused = ctx.sqlite.prepare("SELECT 1 FROM orders WHERE external_id = 'refused' AND id IN (SELECT value FROM json_each(?))")
+        .get(JSON.stringify(orderIds));
+      if (refused) throw new AppError('CONFLICT', 'This idempotency key was already used for a different posting.');
+      return original.earnForOrders(...args);
+    },
+  };
+});
+
 let connection: Connection;
 beforeEach(async () => {
   connection = await memoryDb();

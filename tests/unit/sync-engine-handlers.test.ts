@@ -74,7 +74,12 @@ describe('stores.* handlers', () => {
     expect(log.ok && log.data.length).toBeGreaterThan(0);
     expect(await call(harness, 'sync.cancel', { storeId: 2 })).toEqual({ ok: true, data: { cancelled: false } });
 
+    // A change waiting for the store when it is removed is set aside with a sentence (it could never be sent).
+    enqueueOutbox(harness.connection.sqlite, { storeId: 2, idempotencyKey: 'waiting', operation: 'order.note.set',
+      targetType: 'order', targetId: 1, payload: { note: 'kept here' } }, new Date());
     expect(await call(harness, 'stores.remove', { storeId: 2, staffId: 1 })).toEqual({ ok: true, data: { id: 2 } });
+    expect(harness.connection.sqlite.prepare("SELECT status, last_error AS lastError FROM outbox WHERE idempotency_key = 'waiting'").get())
+      .toEqual({ status: 'discarded', lastError: expect.stringContaining('disconnected') });
     expect(harness.deps.runtime.vault.has(2)).toBe(false);
     const after = await call(harness, 'stores.list', {});
     expect(after.ok && after.data.find((s: { id: number }) => s.id === 2)).toMatchObject({ hasCredentials: false, connectedAt: null });

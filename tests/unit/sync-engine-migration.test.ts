@@ -15,3 +15,16 @@ describe('migration 0014 (sync listing resume)', () => {
     connection.close();
   });
 });
+
+describe('migration 0017 (outbox races)', () => {
+  it('adds race_seen_at to the outbox, NULL until a push loses a race', async () => {
+    const connection = await memoryDb();
+    const columns = (connection.sqlite.prepare('PRAGMA table_info(outbox)').all() as { name: string; type: string }[]);
+    expect(columns).toContainEqual(expect.objectContaining({ name: 'race_seen_at', type: 'TEXT' }));
+    connection.sqlite.prepare(`INSERT INTO stores (id, platform, name, currency, created_at, updated_at) VALUES (1, 'shopify', 'S', 'USD', '', '')`).run();
+    connection.sqlite.prepare(`INSERT INTO outbox (store_id, idempotency_key, operation, target_type, target_id, entity_key, payload, created_at)
+      VALUES (1, 'k', 'order.note.set', 'order', 1, 'order:1', '{}', '2026-01-01T00:00:00.000Z')`).run();
+    expect(connection.sqlite.prepare('SELECT race_seen_at FROM outbox').get()).toEqual({ race_seen_at: null });
+    connection.close();
+  });
+});

@@ -11,6 +11,9 @@ import { returnHandlers } from '../domain/returns/handlers';
 import { feedbackHandlers } from '../domain/feedback/handlers';
 import { syncHandlers } from '../sync/ops/handlers';
 import { recsHandlers } from '../domain/recommend/handlers';
+import { logisticsHandlers } from '../domain/logistics/handlers';
+import { trackingHandlers } from '../domain/logistics/tracking/handlers';
+import { insightsHandlers } from '../domain/insights/handlers';
 
 /** Every operation of the contract and the area that answers it. */
 export const handlers = {
@@ -26,4 +29,7 @@ export const handlers = {
   ...feedbackHandlers,
   ...syncHandlers,
   ...recsHandlers,
+  ...logisticsHandlers,
+  ...trackingHandlers,
+  ...insightsHandlers,
 } satisfies Handlers;

@@ -13,6 +13,9 @@ import { scheduleLoyaltyMaintenance } from '../domain/loyalty/maintenance-schedu
 import type { Core, CoreOptions } from './types';
 import { installSync, stopSync } from '../sync/engine/runtime';
 import { scheduleSyncs } from '../sync/engine/scheduler';
+import { installRecs, stopRecs } from '../domain/recommend/runtime';
+import { installTracking, stopTracking } from '../domain/logistics/tracking/runtime'; // tracking (issue 7)
+import { scheduleTracking } from '../domain/logistics/tracking/schedule'; // tracking (issue 7)
 
 export type { Core, CoreOptions } from './types';
 
@@ -56,6 +59,9 @@ export async function openCore(options: InProcessOptions): Promise<Core> {
   const maintenance = options.maintenance ? scheduleLoyaltyMaintenance(ctx, { log }) : null;
   const sync = installSync(ctx, { vaultKey: options.vaultKey });
   const syncSchedule = options.syncScheduler ? scheduleSyncs(sync, { log }) : null;
+  installTracking(ctx);
+  const trackingSchedule = options.trackingScheduler ? scheduleTracking(ctx, { log }) : null;
+  const recs = installRecs(ctx, { nativeBinding: options.nativeBinding, subscribe: (listener) => hub.subscribe(listener) });
 
   const invokeByName = (name: string, input: unknown): Promise<Result<unknown>> =>
     closed
@@ -75,7 +81,11 @@ export async function openCore(options: InProcessOptions): Promise<Core> {
       closed = true;
       maintenance?.stop();
       syncSchedule?.stop();
+      trackingSchedule?.stop();
       await stopSync(sync);
+      await stopTracking(ctx);
+      // Training and evaluation workers are stopped and their rows written before the connection closes.
+      await stopRecs(recs);
       connection.close();
     },
   };

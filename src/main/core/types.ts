@@ -29,4 +29,6 @@ export interface CoreOptions {
   vaultKey?: string;
   /** Scheduled marketplace syncs (every store's interval): on in the worker unless false, off in openCore. */
   syncScheduler?: boolean;
+  /** Scheduled tracking-provider refreshes (its interval): on in the worker unless false, off in openCore. */
+  trackingScheduler?: boolean;
 }

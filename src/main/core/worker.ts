@@ -16,7 +16,8 @@ async function main(options: WorkerData): Promise<void> {
   let core: Core;
   try {
     // The app and the serve CLI run here: loyalty maintenance is on unless the host says `maintenance: false`.
-    core = await openCore({ ...options, maintenance: options.maintenance ?? true, syncScheduler: options.syncScheduler ?? true });
+    core = await openCore({ ...options, maintenance: options.maintenance ?? true, syncScheduler: options.syncScheduler ?? true,
+      trackingScheduler: options.trackingScheduler ?? true });
   } catch (error) {
     send({ type: 'failed', message: error instanceof Error ? error.message : String(error) });
     return;

@@ -1,6 +1,7 @@
 import BetterSqlite3 from 'better-sqlite3';
 import { Kysely, SqliteDialect } from 'kysely';
 import type { Database } from './schema';
+import { restoreDeferredIndexes } from '../sync/apply/deferred-indexes';
 
 export type Sqlite = BetterSqlite3.Database;
 
@@ -37,6 +38,22 @@ export function openSqlite(path: string, options: OpenOptions = {}): Sqlite {
 
 export function openConnection(path: string, options: OpenOptions = {}): Connection {
   const sqlite = openSqlite(path, options);
+  // sync-apply: indexes a first backfill deferred and a crash left unrebuilt come back before anything reads.
+  // Here, in the profile's own connection, not in openSqlite: a worker's second connection must not rebuild
+  // them under a backfill still running.
+  if (!options.readonly) {
+    try {
+      restoreDeferredIndexes(sqlite);
+    } catch (error) {
+      // Still recorded, so the next open or the next sync tries again; the profile opens meanwhile, only slower.
+      console.error('[backroom] Rebuilding the indexes an interrupted sync deferred failed; will retry.', error);
+    }
+  }
+  return wrapConnection(sqlite, path);
+}
+
+/** The Connection around an open handle (openConnection's, or a test's copy of a migrated template). */
+export function wrapConnection(sqlite: Sqlite, path: string): Connection {
   const db = new Kysely<Database>({ dialect: new SqliteDialect({ database: sqlite }) });
   return {
     sqlite,

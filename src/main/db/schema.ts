@@ -7,14 +7,25 @@ import type {
 } from './schema/service';
 import type {
   ImportFilesTable, OutboxTable, SyncLogTable, SyncQuarantineTable, SyncRunsTable, SyncStateTable,
+  SyncDeferredIndexesTable, RemovedRemotelyColumn,
 } from './schema/sync';
 import type {
   RecsConfigTable, RecsExperimentsTable, RecsModelsTable, RecsPublicationsTable, RecsPublishedListsTable,
 } from './schema/recs';
+import type { TrackingFollowsTable, TrackingProviderTable } from './schema/tracking'; // tracking (issue 7)
+import type {
+  RollupCohortsTable, RollupCustomerFirstTable, RollupCustomerMonthsTable, RollupDeliveryDaysTable, RollupDirtyTable,
+  RollupOrdersDailyTable, RollupPaymentsDailyTable, RollupRefundsDailyTable, RollupReturnsDailyTable,
+  RollupShipmentsDailyTable, RollupStateTable, RollupTicketsDailyTable,
+  RollupCustomerOrdersTable, RollupOrderGapsTable, RollupGapMarksTable, RollupGapsStateTable, RfmSegmentHistoryTable,
+  RfmComputationsTable,
+} from './schema/insights'; // rollups (issue 7)
 
 export * from './schema/service';
 export * from './schema/sync';
 export * from './schema/recs';
+export * from './schema/tracking'; // tracking (issue 7)
+export * from './schema/insights'; // rollups (issue 7)
 
 /**
  * Row shapes of the SQLite schema as Kysely sees them. These are storage types:
@@ -23,7 +34,8 @@ export * from './schema/recs';
  */
 
 export type AuditEntityType =
-  | 'order' | 'customer' | 'loyalty' | 'settings' | 'ticket' | 'return' | 'feedback' | 'staff' | 'macro' | 'kb_article' | 'store';
+  | 'order' | 'customer' | 'loyalty' | 'settings' | 'ticket' | 'return' | 'feedback' | 'staff' | 'macro' | 'kb_article' | 'store'
+  | 'shipment'; // logistics-core: disputes
 
 export interface StoresTable {
   id: Generated<number>;
@@ -217,6 +229,11 @@ export interface ShipmentsTable {
   remote_updated_at: Timestamp | null;
   created_at: Timestamp;
   updated_at: Timestamp;
+  // 0018: disputes and the tracking provider's last look
+  disputed_at: Timestamp | null;
+  disputed_note: string | null;
+  tracking_checked_at: Timestamp | null;
+  tracking_error: string | null;
 }
 
 export interface TrackingEventsTable {
@@ -361,6 +378,9 @@ export interface CustomerMergesTable {
 // ---- end customers-core ------------------------------------------------------
 
 
+
+
+
 export interface Database {
   stores: StoresTable;
   staff: StaffTable;
@@ -369,8 +389,8 @@ export interface Database {
   orders: OrdersTable;
   order_lines: OrderLinesTable;
   payments: PaymentsTable;
-  refunds: RefundsTable;
-  shipments: ShipmentsTable;
+  refunds: RefundsTable & RemovedRemotelyColumn; // sync-apply: 0016 column
+  shipments: ShipmentsTable & RemovedRemotelyColumn; // sync-apply: 0016 column
   tracking_events: TrackingEventsTable;
   points_ledger: PointsLedgerTable;
   tickets: TicketsTable & TicketsIdempotency & TicketsSlaClockStarts; // svc-core: 0009 column; sla-core: 0010 columns
@@ -403,6 +423,29 @@ export interface Database {
   recs_experiments: RecsExperimentsTable;
   recs_publications: RecsPublicationsTable;
   recs_published_lists: RecsPublishedListsTable;
+  sync_deferred_indexes: SyncDeferredIndexesTable; // sync-apply
+  tracking_provider: TrackingProviderTable; // tracking (issue 7)
+  tracking_follows: TrackingFollowsTable; // tracking (issue 7)
+  // ---- rollups (issue 7, migrations 0018/0019) ----
+  rollup_orders_daily: RollupOrdersDailyTable;
+  rollup_payments_daily: RollupPaymentsDailyTable;
+  rollup_refunds_daily: RollupRefundsDailyTable;
+  rollup_shipments_daily: RollupShipmentsDailyTable;
+  rollup_delivery_days: RollupDeliveryDaysTable;
+  rollup_tickets_daily: RollupTicketsDailyTable;
+  rollup_returns_daily: RollupReturnsDailyTable;
+  rollup_customer_months: RollupCustomerMonthsTable;
+  rollup_cohorts: RollupCohortsTable;
+  rollup_customer_first: RollupCustomerFirstTable;
+  rollup_dirty: RollupDirtyTable;
+  rollup_state: RollupStateTable;
+  // ---- end rollups ----
+  rollup_customer_orders: RollupCustomerOrdersTable; // insights-core
+  rollup_order_gaps: RollupOrderGapsTable; // insights-core
+  rollup_gap_marks: RollupGapMarksTable; // insights-core
+  rollup_gaps_state: RollupGapsStateTable; // insights-core
+  rfm_segment_history: RfmSegmentHistoryTable; // insights-core
+  rfm_computations: RfmComputationsTable; // insights-core
 }
 
 export type DbStore = Selectable<StoresTable>;

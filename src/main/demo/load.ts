@@ -8,6 +8,7 @@ import { planStore, type StorePlan } from './plan';
 import { ensureStaff } from './staff';
 import { finishServiceDesk } from './finish-service';
 import { DAY, isoAt, monthsBefore } from './time';
+import { dropRollupMarks, rebuildRollups, restoreRollupMarks } from '../domain/insights/rollups'; // rollups (issue 7)
 
 export const DEMO_SIZES = { small: 2_000, medium: 100_000, large: 1_000_000 } as const;
 export type DemoSizeName = keyof typeof DEMO_SIZES;
@@ -68,6 +69,8 @@ export class StoreLoad {
   /** Posts the points ledger, chunk after chunk in order (balances depend on every earlier order). */
   readonly ledger: LoyaltyLedger;
   private readonly rebuild: string[];
+  /** The rollup mark triggers, dropped for the load: one rebuild at the end costs less than a mark per row. */
+  private readonly rollupMarks: string[];
   private readonly staffAdded: number;
   private readonly counts = Object.fromEntries(DEMO_TABLES.map((t) => [t, 0])) as Record<DemoTableName, number>;
   ordersDone = 0;
@@ -81,6 +84,7 @@ export class StoreLoad {
     const nowMs = Math.floor((options.now ?? new Date()).getTime() / 1000) * 1000;
     const startMs = monthsBefore(nowMs, DEMO_HISTORY_MONTHS);
     this.rebuild = dropSecondaryIndexes(sqlite, DEMO_TABLES);
+    this.rollupMarks = dropRollupMarks(sqlite);
     const staffBefore = sqlite.prepare('SELECT count(*) FROM staff').pluck().get() as number;
     const agentIds = ensureStaff(sqlite, startMs - 400 * DAY);
     this.staffAdded = (sqlite.prepare('SELECT count(*) FROM staff').pluck().get() as number) - staffBefore;
@@ -119,6 +123,9 @@ export class StoreLoad {
     this.ledger.flush();
     recreateIndexes(this.sqlite, this.rebuild);
     finishServiceDesk(this.sqlite, { storeId: this.store.storeId, nowMs: this.store.nowMs });
+    restoreRollupMarks(this.sqlite, this.rollupMarks);
+    // so a fresh demo store's dashboards open on up-to-date rollups, not on a million marks
+    rebuildRollups(this.sqlite, new Date(this.store.nowMs));
     if (this.orderCount <= VERIFY_CONSTRAINTS_UP_TO) {
       const problems = constraintViolations(this.sqlite);
       if (problems.length > 0) {

@@ -13,6 +13,8 @@ import { returnsOperations } from './returns';
 import { feedbackOperations } from './feedback';
 import { syncOperations } from './sync';
 import { recsOperations } from './recs';
+import { logisticsOperations } from './logistics';
+import { insightsOperations } from './insights';
 
 export * from './operation';
 export * from './events';
@@ -30,6 +32,8 @@ export * from './returns';
 export * from './feedback';
 export * from './sync';
 export * from './recs';
+export * from './logistics';
+export * from './insights';
 export * from './audit';
 export * from './bridge';
 
@@ -52,6 +56,8 @@ export const contract = {
   ...feedbackOperations,
   ...syncOperations,
   ...recsOperations,
+  ...logisticsOperations,
+  ...insightsOperations,
 } as const;
 
 export type Contract = typeof contract;

@@ -1,5 +1,6 @@
 import type { Field } from './graphql';
 import { bulkLines, connectionPage, project, sortedMatches } from './listing';
+import { metafieldsDelete, metafieldsSet } from './metafields';
 import { amount, iso, moneyBag, type Json, type ShopData, type ShopRecord } from './shop';
 
 /** The bits of server state the resolvers touch (see index.ts for the rest). */
@@ -36,10 +37,10 @@ const SCOPE: Record<string, string> = {
   orders: 'read_orders', ordersCount: 'read_orders', order: 'read_orders', customers: 'read_customers',
   customersCount: 'read_customers', products: 'read_products', productsCount: 'read_products',
   orderUpdate: 'write_orders', refundCreate: 'write_orders', discountCodeBasicCreate: 'write_discounts',
-  discountCodeFreeShippingCreate: 'write_discounts',
+  discountCodeFreeShippingCreate: 'write_discounts', metafieldsSet: 'write_products', metafieldsDelete: 'write_products',
 };
 
-const ALL_SCOPES = ['read_orders', 'write_orders', 'read_all_orders', 'read_customers', 'read_products', 'write_discounts'];
+const ALL_SCOPES = ['read_orders', 'write_orders', 'read_all_orders', 'read_customers', 'read_products', 'write_products', 'write_discounts'];
 const RECENT_ORDERS_MS = 60 * 86_400_000;
 
 /** Without read_all_orders Shopify lists only the last 60 days of orders. */
@@ -73,6 +74,8 @@ export function resolveRoot(state: ResolveState, field: Field, now: Date): unkno
     case 'discountCodeBasicCreate': case 'discountCodeFreeShippingCreate':
       return project(discountCreate(state, field, now), field.selection, data);
     case 'refundCreate': return project(refundCreate(state, field.args.input as Json, now), field.selection, data);
+    case 'metafieldsSet': return project(metafieldsSet(data, (field.args.metafields ?? []) as Json[], now), field.selection, data);
+    case 'metafieldsDelete': return project(metafieldsDelete(data, (field.args.metafields ?? []) as Json[]), field.selection, data);
     default: throw new Error(`Field '${field.name}' doesn't exist on type 'QueryRoot'`);
   }
 }

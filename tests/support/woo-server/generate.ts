@@ -58,7 +58,7 @@ export function generateProducts(count: number, random: () => number, timezone: 
       categories: [{ id: CATEGORIES.indexOf(category) + 15, name: category, slug: category.toLowerCase() }],
       tags: [{ id: 40, name: 'bestseller', slug: 'bestseller' }].slice(0, index % 3 === 0 ? 1 : 0),
       brands: [{ id: BRANDS.indexOf(brand) + 60, name: brand, slug: brand.toLowerCase().replace(/\W+/g, '-') }],
-      meta_data: [],
+      meta_data: [], upsell_ids: [], cross_sell_ids: [],
     };
   });
 }

@@ -38,6 +38,35 @@ function boolean(query: URLSearchParams, name: string): boolean {
   throw new InvalidParam(name, `${name} is not of type boolean.`);
 }
 
+/** include=1,2,3 or include[]=1&include[]=2: WordPress reads either as a list of ids. */
+function includeList(query: URLSearchParams): number[] | null {
+  const values = [...query.getAll('include'), ...query.getAll('include[]')].flatMap((value) => value.split(','))
+    .map((value) => value.trim()).filter((value) => value !== '');
+  if (values.length === 0) return null;
+  const ids = values.map(Number);
+  if (ids.some((id) => !Number.isInteger(id) || id < 0)) throw new InvalidParam('include', 'include[0] is not of type integer.');
+  return ids;
+}
+
+/**
+ * WordPress's `_fields=a,b.c`: only those fields of each record (nested ones by
+ * dot), applied after the record is built, as rest_filter_response_fields does.
+ */
+export function pickFields(record: Record<string, unknown>, fields: string | null): Record<string, unknown> {
+  if (fields === null || fields.trim() === '') return record;
+  const out: Record<string, unknown> = {};
+  for (const path of fields.split(',').map((field) => field.trim()).filter(Boolean)) {
+    const [head, ...rest] = path.split('.');
+    if (!(head! in record)) continue;
+    const value = record[head!];
+    if (rest.length === 0) out[head!] = value;
+    else if (value && typeof value === 'object' && !Array.isArray(value)) {
+      out[head!] = { ...(out[head!] as Record<string, unknown> | undefined), ...pickFields(value as Record<string, unknown>, rest.join('.')) };
+    }
+  }
+  return out;
+}
+
 export interface ListingPage { records: WooListed[]; total: number; totalPages: number; page: number }
 
 export function listPage(state: WooServerState, resource: WooResource, query: URLSearchParams): ListingPage {
@@ -49,6 +78,8 @@ export function listPage(state: WooServerState, resource: WooResource, query: UR
   if (order !== 'asc' && order !== 'desc') throw new InvalidParam('order', 'order is not one of asc and desc.');
   const datesAreGmt = boolean(query, 'dates_are_gmt');
   let rows = state.listing(resource);
+  const include = includeList(query);
+  if (include !== null) rows = rows.filter((row) => include.includes(row.record.id));
   const modifiedAfter = resource === 'customers' ? null : query.get('modified_after');
   if (modifiedAfter !== null) {
     const after = parseRequestDate(modifiedAfter, datesAreGmt, state.shop.timezone);
@@ -58,6 +89,7 @@ export function listPage(state: WooServerState, resource: WooResource, query: UR
   const key = (row: (typeof rows)[number]): number | string => {
     const record = row.record as WooListed & { date_created_gmt?: string; name?: string; last_name?: string };
     if (orderby === 'modified') return row.modifiedMs;
+    if (orderby === 'include') return include?.indexOf(record.id) ?? 0;
     if (orderby === 'date' || orderby === 'registered_date') return record.date_created_gmt ?? '';
     if (orderby === 'title' || orderby === 'name') return record.name ?? record.last_name ?? '';
     return record.id;

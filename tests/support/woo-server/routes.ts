@@ -1,8 +1,8 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { WooHttpError } from './errors';
-import { InvalidParam, listPage } from './listing';
+import { InvalidParam, listPage, pickFields } from './listing';
 import { breakOrder, type RecordedRequest, type WooResource, type WooServerState } from './state';
-import { createCoupon, createNote, createRefund, updateOrder } from './writes';
+import { createCoupon, createNote, createRefund, updateOrder, updateProduct } from './writes';
 
 
 export function send(res: ServerResponse, status: number, body: unknown, headers: Record<string, string> = {}): void {
@@ -45,7 +45,8 @@ function shopIndex(state: WooServerState, origin: string): unknown {
 function sendListing(res: ServerResponse, state: WooServerState, resource: WooResource, url: URL): void {
   const page = listPage(state, resource, url.searchParams);
   const body = page.records.map((record) =>
-    resource === 'orders' && state.failures.malformedOrderIds.has(record.id) ? breakOrder(record as never) : record);
+    resource === 'orders' && state.failures.malformedOrderIds.has(record.id) ? breakOrder(record as never) : record)
+    .map((record) => pickFields(record as Record<string, unknown>, url.searchParams.get('_fields')));
   const headers: Record<string, string> = { 'X-WP-Total': String(page.total), 'X-WP-TotalPages': String(page.totalPages) };
   if (page.page < page.totalPages) {
     const next = new URL(url);
@@ -81,6 +82,13 @@ export async function route(req: IncomingMessage, res: ServerResponse, url: URL,
     ]);
   }
   if (resource === 'coupons' && id === undefined && method === 'POST') return send(res, 201, createCoupon(state, body));
+  if (resource === 'products' && id !== undefined && /^\d+$/.test(id) && sub === undefined) {
+    const product = state.products.get(Number(id));
+    // WooCommerce answers an unknown product 404 on a read and 400 on a write (WC_REST_CRUD_Controller).
+    if (!product) throw new WooHttpError(method === 'GET' ? 404 : 400, 'woocommerce_rest_product_invalid_id', 'Invalid ID.');
+    if (method === 'GET') return send(res, 200, product);
+    if (method === 'PUT' || method === 'POST') return send(res, 200, updateProduct(state, product, body));
+  }
   if (resource === 'orders' && id !== undefined && /^\d+$/.test(id)) {
     const order = state.orders.get(Number(id));
     if (!order) throw new WooHttpError(404, 'woocommerce_rest_shop_order_invalid_id', 'Invalid ID.');

@@ -54,6 +54,8 @@ export interface WooProduct {
   manage_stock: boolean; stock_quantity: number | null; stock_status: string;
   categories: { id: number; name: string; slug: string }[]; tags: { id: number; name: string; slug: string }[];
   brands: { id: number; name: string; slug: string }[]; meta_data: WooMeta[];
+  /** Shown as "You may also like…" on the product page, and in the cart; product ids in order. */
+  upsell_ids: number[]; cross_sell_ids: number[];
 }
 
 export interface WooCoupon {

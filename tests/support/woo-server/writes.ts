@@ -2,7 +2,7 @@ import { wooGmt } from './clock';
 import { money } from './generate';
 import { WooHttpError } from './errors';
 import type { WooServerState } from './state';
-import type { WooCoupon, WooMeta, WooOrder } from './types';
+import type { WooCoupon, WooMeta, WooOrder, WooProduct } from './types';
 
 /** The writes the outbox makes: order notes, order meta (tags), refunds and coupons, with WooCommerce's refusals. */
 type Body = Record<string, unknown>;
@@ -86,4 +86,29 @@ export function createCoupon(state: WooServerState, raw: unknown): WooCoupon {
   mergeMeta(state, coupon.meta_data, body.meta_data);
   state.coupons.push(coupon);
   return coupon;
+}
+
+/** An id list as WP REST validates `type: array, items: integer`; WooCommerce then drops ids <= 0 and keeps the rest as given. */
+function idList(body: Body, name: string): number[] | null {
+  const value = body[name];
+  if (value === undefined) return null;
+  const list = Array.isArray(value) ? value : [value];
+  list.forEach((entry, index) => {
+    if (typeof entry !== 'number' || !Number.isInteger(entry)) {
+      throw new WooHttpError(400, 'rest_invalid_param', `Invalid parameter(s): ${name}`, { params: { [name]: `${name}[${index}] is not of type integer.` } });
+    }
+  });
+  return (list as number[]).filter((id) => id > 0);
+}
+
+/** PUT products/<id>: the fields the outbox writes (upsells and cross-sells), then date_modified moves. */
+export function updateProduct(state: WooServerState, product: WooProduct, raw: unknown): WooProduct {
+  const body = object(raw);
+  const upsells = idList(body, 'upsell_ids');
+  const crossSells = idList(body, 'cross_sell_ids');
+  if (upsells !== null) product.upsell_ids = upsells;
+  if (crossSells !== null) product.cross_sell_ids = crossSells;
+  mergeMeta(state, product.meta_data, body.meta_data);
+  state.touch('products', product.id, state.clock());
+  return product;
 }

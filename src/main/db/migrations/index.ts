@@ -14,6 +14,13 @@ import * as m0012 from './0012_feedback_inbox';
 import * as m0013 from './0013_marketplace_sync';
 import * as m0014 from './0014_sync_listing_resume';
 import * as m0015 from './0015_recommendations';
+import * as m0016 from './0016_sync_bulk_apply';
+import * as m0017 from './0017_outbox_races';
+import * as m0018 from './0018_rollups';
+import * as m0019 from './0019_rollup_marks';
+import * as m0020 from './0020_logistics_lists';
+import * as m0021 from './0021_tracking_follows';
+import * as m0022 from './0022_retention_history';
 
 export interface Migration {
   version: number;
@@ -43,6 +50,13 @@ export const migrations: readonly Migration[] = [
   { version: 13, name: '0013_marketplace_sync', up: m0013.up },
   { version: 14, name: '0014_sync_listing_resume', up: m0014.up },
   { version: 15, name: '0015_recommendations', up: m0015.up },
+  { version: 16, name: '0016_sync_bulk_apply', up: m0016.up },
+  { version: 17, name: '0017_outbox_races', up: m0017.up },
+  { version: 18, name: '0018_rollups', up: m0018.up },
+  { version: 19, name: '0019_rollup_marks', up: m0019.up },
+  { version: 20, name: '0020_logistics_lists', up: m0020.up },
+  { version: 21, name: '0021_tracking_follows', up: m0021.up },
+  { version: 22, name: '0022_retention_history', up: m0022.up },
 ];
 
 export const LATEST_SCHEMA_VERSION = migrations[migrations.length - 1]?.version ?? 0;

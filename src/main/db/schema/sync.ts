@@ -37,6 +37,8 @@ export interface OutboxTable {
   last_http_status: number | null;
   created_at: Timestamp;
   completed_at: Timestamp | null;
+  /** 0017: the shop's change time a push lost a race to; "send again" stops only for a newer one. */
+  race_seen_at: Timestamp | null;
 }
 
 export interface SyncRunsTable {
@@ -86,4 +88,20 @@ export interface ImportFilesTable {
   rows: number;
   staff_id: number | null;
   imported_at: Timestamp;
+}
+
+// sync-apply (migration 0016): deferred indexes and rows the platform no longer lists.
+/** Secondary indexes a first backfill dropped, with their exact DDL, until they are rebuilt. */
+export interface SyncDeferredIndexesTable {
+  name: string;
+  table_name: string;
+  sql: string;
+  store_id: number | null;
+  resource: string | null;
+  deferred_at: Timestamp;
+}
+
+/** refunds and shipments: set when the platform stopped listing a row that local data still hangs off. */
+export interface RemovedRemotelyColumn {
+  removed_remotely_at: Timestamp | null;
 }

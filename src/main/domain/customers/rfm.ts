@@ -218,3 +218,39 @@ function writeUnscoredRow(sqlite: Sqlite, customerId: number, now: Date): void {
     )
     .run(customerId, live.storeId, live.marketing, live.n, live.spend ?? 0, live.lastAt, live.firstAt, live.n, live.spend ?? 0, now.toISOString());
 }
+
+// ---- sync-apply: a set-based refresh for many customers at once ---------------
+const REFRESH_FIGURES_SQL = `
+  INSERT INTO customer_rfm (customer_id, store_id, marketing_consent, recency_days, frequency, monetary_minor,
+    last_order_at, first_order_at, orders_count, spend_minor, computed_at)
+  SELECT c.id, c.store_id, c.marketing_consent,
+         CAST(julianday(@now) - julianday(max(o.placed_at)) AS INTEGER), count(o.id),
+         coalesce(sum(CASE WHEN o.currency = s.currency THEN o.total_minor - o.refunded_minor ELSE 0 END), 0),
+         max(o.placed_at), min(o.placed_at), count(o.id),
+         coalesce(sum(CASE WHEN o.currency = s.currency THEN o.total_minor - o.refunded_minor ELSE 0 END), 0), @now
+    FROM customers c
+    JOIN stores s ON s.id = c.store_id
+    LEFT JOIN orders o ON o.customer_id = c.id AND ${QUALIFYING_ORDER}
+   WHERE c.id IN (SELECT value FROM json_each(@ids)) AND c.merged_into_id IS NULL
+   GROUP BY c.id
+  ON CONFLICT (customer_id) DO UPDATE SET store_id = excluded.store_id, marketing_consent = excluded.marketing_consent,
+    recency_days = excluded.recency_days, frequency = excluded.frequency, monetary_minor = excluded.monetary_minor,
+    last_order_at = excluded.last_order_at, first_order_at = excluded.first_order_at,
+    orders_count = excluded.orders_count, spend_minor = excluded.spend_minor, computed_at = excluded.computed_at`;
+
+/**
+ * For a sync page that touched many customers (a backfill touches hundreds):
+ * their live figures (orders, spend, first and last order, recency) rewritten
+ * in one statement, through orders_customer, so lists and exports show what
+ * was just synced. Their R/F/M scores and segment are kept as they are: a
+ * score is a rank among everyone, which the per-customer refresh
+ * (recomputeCustomerRfm) finds with several index counts each, too slow for
+ * hundreds per page; the next full recompute re-ranks everyone. A customer new
+ * since then gets a row without scores, as ensureRfm gives newcomers. Nothing
+ * is written before the first full computation.
+ */
+export function refreshCustomersRfmFigures(sqlite: Sqlite, customerIds: readonly number[], now: Date): void {
+  if (customerIds.length === 0) return;
+  if (sqlite.prepare('SELECT 1 FROM customer_rfm LIMIT 1').get() === undefined) return;
+  sqlite.prepare(REFRESH_FIGURES_SQL).run({ ids: JSON.stringify(customerIds), now: now.toISOString() });
+}

@@ -13,6 +13,13 @@ import { balanceOf, replay, spendableLots, type BalanceFigures, type LedgerRow, 
 export interface LedgerContext {
   sqlite: Sqlite;
   now(): Date;
+  /**
+   * The caller already holds a transaction that it rolls back whole when
+   * anything in it throws (a sync page, record savepoints included): postings
+   * then run in it directly instead of opening a savepoint each, which cost a
+   * sync page a tenth of its time. Absent (everyone else): a savepoint each.
+   */
+  callerTransaction?: boolean;
 }
 
 export interface NewLedgerEntry {
@@ -61,6 +68,7 @@ const DEBIT_TYPES: readonly LedgerEntryType[] = ['redeem', 'expire', 'reverse'];
 
 /** Runs `work` in one IMMEDIATE transaction (a savepoint when already inside one). */
 export function inLedgerTransaction<T>(ctx: LedgerContext, work: () => T): T {
+  if (ctx.callerTransaction === true && ctx.sqlite.inTransaction) return work();
   return ctx.sqlite.transaction(work).immediate();
 }
 

@@ -109,7 +109,8 @@ export function pendingUntil(ctx: LedgerContext, order: Pick<OrderFacts, 'id' | 
 /** The stored program's rules for this order, with the customer's tier and the best campaign applied. */
 function programRules(ctx: LedgerContext, settings: LoyaltySettings, order: OrderFacts): EarningRules {
   const customerId = order.customerId as number;
-  const tier = tierStatus(ctx, customerId)?.multiplier ?? 1;
+  // No tiers in the program: tierStatus would answer null after reading the settings again.
+  const tier = settings.tiers.length === 0 ? 1 : tierStatus(ctx, customerId)?.multiplier ?? 1;
   const campaign = settings.campaigns.length === 0 ? 1
     : bestCampaignMultiplier(settings.campaigns, order.placedAt, customerSegment(ctx.sqlite, customerId));
   return { ...earningRulesOf(settings), multiplier: tier * campaign };
@@ -120,15 +121,18 @@ function programRules(ctx: LedgerContext, settings: LoyaltySettings, order: Orde
  * order returns the first posting. Null when the order earns nothing: a guest
  * checkout, an unpaid or cancelled order, a total too small for one point, or
  * a program the merchant switched off. Without `rules`, the stored settings
- * decide (the defaults when none are stored).
+ * decide (the defaults when none are stored). `options.settings`: the stored
+ * settings already read by a caller earning many orders at once (a sync page),
+ * so they are parsed once per page rather than once per order.
  */
-export function earnForOrder(ctx: LedgerContext, orderId: number, rules?: EarningRules): Posting | null {
+export function earnForOrder(ctx: LedgerContext, orderId: number, rules?: EarningRules,
+  options: { settings?: LoyaltySettings } = {}): Posting | null {
   const existing = entryByKey(ctx.sqlite, earnKey(orderId));
   if (existing) return { entry: existing, replayed: true };
   const order = orderFacts(ctx, orderId);
   if (order.customerId === null || order.status === 'cancelled') return null;
   if (!EARNING_STATUSES.includes(order.financialStatus)) return null;
-  const settings = readLoyaltySettings(ctx.sqlite);
+  const settings = options.settings ?? readLoyaltySettings(ctx.sqlite);
   if (!rules) {
     if (!settings.enabled) return null;
     rules = programRules(ctx, settings, order);

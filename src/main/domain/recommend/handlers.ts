@@ -1,23 +1,29 @@
 import type { Handler } from '../../core/handler';
-import { AppError } from '../../../shared/errors';
 import type { OperationName } from '../../../shared/contract';
+import { readRecsConfig, updateRecsConfig } from './config';
+import { listExperiments, startEvaluation } from './experiments';
+import { exportLists } from './export';
+import { previewCustomer, previewProduct } from './preview';
+import { publish, publishPlan } from './publish';
+import { mineStoreRules } from './rules';
+import { recsStatus, startTraining } from './training';
 
-// Scaffolding (lead): replaced operation by operation by the recs-core engineer.
-const notYet = (name: OperationName): Handler<never> => () => {
-  throw new AppError('INTERNAL', `${name} is being built.`);
-};
-
+/** Recommendation tuning (issue 6): the contract's recs.* operations, each a thin call into this folder. */
 export const recsHandlers = {
-  'recs.config.get': notYet('recs.config.get'),
-  'recs.config.update': notYet('recs.config.update'),
-  'recs.status': notYet('recs.status'),
-  'recs.train': notYet('recs.train'),
-  'recs.preview.product': notYet('recs.preview.product'),
-  'recs.preview.customer': notYet('recs.preview.customer'),
-  'recs.evaluate': notYet('recs.evaluate'),
-  'recs.experiments.list': notYet('recs.experiments.list'),
-  'recs.rules.mine': notYet('recs.rules.mine'),
-  'recs.publish.plan': notYet('recs.publish.plan'),
-  'recs.publish': notYet('recs.publish'),
-  'recs.export': notYet('recs.export'),
-} satisfies { [N in Extract<OperationName, `recs.${string}`>]: Handler<never> };
+  'recs.config.get': (_input, ctx) => readRecsConfig(ctx.sqlite),
+  'recs.config.update': (input, ctx) => {
+    const saved = updateRecsConfig(ctx.sqlite, input, ctx.now());
+    ctx.emit('data.changed', { areas: ['recs'] });
+    return saved;
+  },
+  'recs.status': (_input, ctx) => recsStatus(ctx),
+  'recs.train': (input, ctx) => startTraining(ctx, input),
+  'recs.preview.product': (input, ctx) => previewProduct(ctx, input),
+  'recs.preview.customer': (input, ctx) => previewCustomer(ctx, input),
+  'recs.evaluate': (input, ctx) => startEvaluation(ctx, input),
+  'recs.experiments.list': (input, ctx) => listExperiments(ctx, input.limit),
+  'recs.rules.mine': (input, ctx) => mineStoreRules(ctx, input),
+  'recs.publish.plan': (input, ctx) => publishPlan(ctx, input.storeId),
+  'recs.publish': (input, ctx) => publish(ctx, input),
+  'recs.export': (input, ctx) => exportLists(ctx, input.kind),
+} satisfies { [N in Extract<OperationName, `recs.${string}`>]: Handler<N> };

@@ -5,7 +5,12 @@ import { applyCustomer } from './customers';
 import { applyOrder, type PageState } from './orders';
 import { applyProduct } from './products';
 import { quarantine, resolveApplied } from './quarantine';
-import { refreshRfmOfFew, renumberCustomerOrders } from './sequence';
+import { readLoyaltySettings } from '../../domain/loyalty/settings';
+import { inBulkApply, keepIndexesTheProgramReads, sequenceDeferred } from './deferred-indexes';
+import { emptyPendingRows, writePendingRows } from './order-children';
+import { canQueueEarnings, earnQueued } from './order-points';
+import { prefetchPage } from './prefetch';
+import { refreshTouchedRfm, renumberCustomerOrders } from './sequence';
 import type { Outcome } from './statements';
 import { customerProblem, orderProblem, productProblem } from './validate';
 
@@ -111,8 +116,20 @@ function applyPage(
   const nowIso = options.now.toISOString();
   const page: PageState = {
     storeId, now: options.now, nowIso, customerIds: new Map(), productIds: new Map(), touchedCustomers: new Set(),
-    renumberCustomers: new Set(),
+    renumberCustomers: new Set(), storedOrders: null, storedShipments: null, loyaltySettings: null,
+    sequenceDeferred: false, earnLater: null, pendingRows: savepointPerRecord ? null : emptyPendingRows(),
   };
+  // A first backfill in bulk mode (deferred-indexes.ts): the program is read once for the page, and decides
+  // whether the customer-keyed indexes must come back before it is applied.
+  const bulk = inBulkApply(sqlite, storeId, 'orders');
+  if (bulk) {
+    page.loyaltySettings = readLoyaltySettings(sqlite);
+    keepIndexesTheProgramReads(sqlite, page.loyaltySettings);
+    page.sequenceDeferred = sequenceDeferred(sqlite);
+  }
+  prefetchPage(sqlite, page, records);
+  // With a savepoint per record, each record's points go with it; otherwise they are earned together at the end.
+  if (!savepointPerRecord && page.storedOrders !== null && canQueueEarnings(sqlite, page)) page.earnLater = [];
   const counts: ApplyCounts = { created: 0, updated: 0, unchanged: 0, quarantined: 0 };
   const applied: Record<SyncResource, string[]> = { products: [], customers: [], orders: [] };
   const applyInSavepoint = sqlite.transaction((item: RemoteRecord) => applyOne(sqlite, page, item));
@@ -140,13 +157,24 @@ function applyPage(
       // The savepoint took back any placeholder rows these caches may name.
       page.customerIds.clear();
       page.productIds.clear();
+      page.storedOrders = null;
+      page.storedShipments = null;
       hold(resource, externalIdOf(item), reason, item.record);
     }
   }
-  renumberCustomerOrders(sqlite, page.renumberCustomers);
+  try {
+    writePendingRows(sqlite, page.pendingRows);
+    earnQueued(sqlite, page);
+  } catch (error) {
+    // The records are fine one by one or not: the per-record attempt earns each with its own record and says which.
+    if (refusalReason(error, 'orders') !== null) throw new RecordRefused('A row written with the page was refused.');
+    throw error;
+  }
+  if (!page.sequenceDeferred) renumberCustomerOrders(sqlite, page.renumberCustomers);
   for (const resource of Object.keys(applied) as SyncResource[]) {
     resolveApplied(sqlite, storeId, resource, applied[resource], nowIso);
   }
-  refreshRfmOfFew(sqlite, page.touchedCustomers, options.now);
+  // A first backfill's RFM is recomputed whole when it ends (finishBulkApply).
+  if (!bulk) refreshTouchedRfm(sqlite, page.touchedCustomers, options.now);
   return counts;
 }

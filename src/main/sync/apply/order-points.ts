@@ -1,8 +1,11 @@
 import type { Sqlite } from '../../db/connection';
 import { earnForOrder, reverseForRefund } from '../../domain/loyalty/orders';
+import { readLoyaltySettings } from '../../domain/loyalty/settings';
+import { earnForOrders, earnsPerOrderAlone } from '../../domain/loyalty/earn-many';
 import type { LedgerContext } from '../../domain/loyalty/ledger';
 import type { RemoteOrder } from '../model';
 import type { NewRefund } from './order-children';
+import type { PageState } from './orders';
 import { prepared } from './statements';
 
 /**
@@ -10,7 +13,12 @@ import { prepared } from './statements';
  * order earns once (its key is `order:<id>:earn`, so applying the same page
  * again posts nothing), and each refund first seen here reverses its share once
  * (key `refund:<refund row id>:reverse`, the key orders.refund uses too).
+ * An order cancelled on the platform gives back everything it earned at once
+ * (key `order:<id>:cancel`), not only when a refund arrives: cancelling is
+ * reversing in full, through the same function, so what refunds already took
+ * back is not taken twice, and applying the order again posts nothing more.
  */
+export const cancelKey = (orderId: number): string => `order:${orderId}:cancel`;
 
 /** The statuses earnForOrder earns on: checked here first only to skip its reads for orders that cannot earn. */
 const EARNING = new Set(['paid', 'partially_refunded', 'refunded']);
@@ -30,16 +38,51 @@ export interface AppliedOrder {
   order: RemoteOrder;
 }
 
-export function earnAndReverse(sqlite: Sqlite, now: Date, applied: AppliedOrder, newRefunds: readonly NewRefund[]): void {
+export function earnAndReverse(sqlite: Sqlite, page: PageState, applied: AppliedOrder,
+  newRefunds: readonly NewRefund[]): void {
   const { order, orderId } = applied;
-  const canEarn = applied.customerId !== null && order.status !== 'cancelled' && EARNING.has(order.financialStatus);
-  if (!canEarn && newRefunds.length === 0) return;
-  const ctx: LedgerContext = { sqlite, now: () => now };
-  if (canEarn) earnForOrder(ctx, orderId);
+  const cancelled = order.status === 'cancelled';
+  const canEarn = applied.customerId !== null && !cancelled && EARNING.has(order.financialStatus);
+  if (!canEarn && !cancelled && newRefunds.length === 0) return;
+  const now = page.now;
+  // The page's transaction (or the record's savepoint) is rolled back whole on any error: no savepoint per posting.
+  const ctx: LedgerContext = { sqlite, now: () => now, callerTransaction: true };
+  if (canEarn && page.earnLater && newRefunds.length === 0) {
+    page.earnLater.push(orderId);
+    return;
+  }
+  if (canEarn) {
+    // Read once per page: parsing and validating the program for every order cost more than earning.
+    page.loyaltySettings ??= readLoyaltySettings(sqlite);
+    earnForOrder(ctx, orderId, undefined, { settings: page.loyaltySettings });
+  }
   // Whatever the order's status now: a refund takes back what the order earned, if it earned.
   for (const refund of newRefunds) {
     const { total } = prepared(sqlite, REFUNDED_THROUGH).get(orderId, refund.refundedAt, refund.refundedAt, refund.id) as
       { total: number };
     reverseForRefund(ctx, { orderId, refundedTotalMinor: total, refundKey: `refund:${refund.id}:reverse` });
   }
+  // After the refunds, so a cancelled and refunded order's refunds keep their own share and this takes the rest.
+  if (cancelled) reverseForRefund(ctx, { orderId, refundedTotalMinor: order.totalMinor, refundKey: cancelKey(orderId) });
+}
+
+/**
+ * The page's queued earnings, in one go through the loyalty area's
+ * earnForOrders (the same entries earnForOrder would post), once every order
+ * of the page is written. Any order it leaves is earned one by one.
+ */
+export function earnQueued(sqlite: Sqlite, page: PageState): void {
+  if (!page.earnLater || page.earnLater.length === 0) return;
+  const now = page.now;
+  const ctx: LedgerContext = { sqlite, now: () => now, callerTransaction: true };
+  page.loyaltySettings ??= readLoyaltySettings(sqlite);
+  const settings = page.loyaltySettings;
+  for (const orderId of earnForOrders(ctx, page.earnLater, { settings })) earnForOrder(ctx, orderId, undefined, { settings });
+  page.earnLater = [];
+}
+
+/** Whether this page may queue its earnings (earnQueued): the program earns per order alone. */
+export function canQueueEarnings(sqlite: Sqlite, page: PageState): boolean {
+  page.loyaltySettings ??= readLoyaltySettings(sqlite);
+  return earnsPerOrderAlone(page.loyaltySettings);
 }

@@ -1,7 +1,11 @@
+import type { LoyaltySettings } from '../../../shared/contract';
 import type { Sqlite } from '../../db/connection';
 import type { RemoteOrder } from '../model';
 import { applyCustomer, customerIdForOrder } from './customers';
-import { writeLines, writePayments, writeRefunds, writeShipments } from './order-children';
+import {
+  writeLines, writePayments, writeRefunds, writeShipments, type PendingRows, type StoredShipment,
+} from './order-children';
+import { mirrorRemovedChildren } from './order-removals';
 import { earnAndReverse } from './order-points';
 import { outcomeFor, prepared, tagsJson, type Outcome, type StoredRow } from './statements';
 import { utcInstant } from './validate';
@@ -28,7 +32,7 @@ const UPDATE = `UPDATE orders SET ${REMOTE_COLUMNS.split(',').map((c) => `${c.tr
     customer_order_seq = CASE WHEN ? IS NULL THEN NULL ELSE customer_order_seq END
   WHERE id = ?`;
 
-interface StoredOrder extends StoredRow {
+export interface StoredOrder extends StoredRow {
   customerId: number | null;
   placedAt: string;
 }
@@ -44,6 +48,26 @@ export interface PageState {
   touchedCustomers: Set<number>;
   /** Customers whose order sequence a write may have shifted: renumbered after the page. */
   renumberCustomers: Set<number>;
+  /** The page's orders as stored, read in one query (prefetch.ts); null: look each up. */
+  storedOrders: Map<string, StoredOrder> | null;
+  /** The loyalty settings, read once per page when the first order needs them. */
+  loyaltySettings: LoyaltySettings | null;
+  /**
+   * Bulk mode with orders_customer deferred (deferred-indexes.ts): new orders
+   * are written without a sequence number, and the store is renumbered once
+   * when the backfill ends.
+   */
+  sequenceDeferred: boolean;
+  /**
+   * Orders whose points are earned together when the page is written
+   * (order-points.ts), when the program lets an order's points depend on the
+   * order alone; null: each order earns as it is written.
+   */
+  earnLater: number[] | null;
+  /** The page's shipments as stored, read in one query (prefetch.ts); null: look each up. */
+  storedShipments: Map<string, StoredShipment> | null;
+  /** Lines and payments of new orders waiting to be written together (order-children.ts); null: each at once. */
+  pendingRows: PendingRows | null;
 }
 
 /**
@@ -69,7 +93,9 @@ function customerIdOf(sqlite: Sqlite, page: PageState, o: RemoteOrder): number |
 }
 
 export function applyOrder(sqlite: Sqlite, page: PageState, o: RemoteOrder): Outcome {
-  const stored = prepared(sqlite, FIND).get(page.storeId, o.externalId) as StoredOrder | undefined;
+  const stored = page.storedOrders
+    ? page.storedOrders.get(o.externalId)
+    : prepared(sqlite, FIND).get(page.storeId, o.externalId) as StoredOrder | undefined;
   const updatedAt = utcInstant(o.updatedAt)!;
   const outcome = outcomeFor(stored, updatedAt);
   if (outcome === 'unchanged') return outcome;
@@ -89,16 +115,19 @@ export function applyOrder(sqlite: Sqlite, page: PageState, o: RemoteOrder): Out
       if (customerId !== null) page.renumberCustomers.add(customerId);
     }
   } else {
-    const sequence = appendedSequence(sqlite, page, customerId, placedAt);
+    const sequence = page.sequenceDeferred ? null : appendedSequence(sqlite, page, customerId, placedAt);
     orderId = Number(prepared(sqlite, INSERT).run(page.storeId, o.externalId, ...values, page.nowIso, sequence)
       .lastInsertRowid);
   }
   if (customerId !== null) page.touchedCustomers.add(customerId);
+  page.storedOrders?.set(o.externalId, { id: orderId, remoteUpdatedAt: updatedAt, customerId, placedAt });
   const replacing = stored !== undefined;
   writeLines(sqlite, page, orderId, o, replacing);
-  writePayments(sqlite, page.storeId, orderId, o, updatedAt, replacing);
+  writePayments(sqlite, page.storeId, orderId, o, updatedAt, replacing, page.pendingRows);
   const newRefunds = writeRefunds(sqlite, page.storeId, orderId, o, updatedAt);
   writeShipments(sqlite, page, orderId, o);
-  earnAndReverse(sqlite, page.now, { orderId, customerId, order: o }, newRefunds);
+  // A shipment it deletes may be named by the page's lookups: the rest of the page looks them up again.
+  if (replacing && mirrorRemovedChildren(sqlite, page.nowIso, orderId, o)) page.storedShipments = null;
+  earnAndReverse(sqlite, page, { orderId, customerId, order: o }, newRefunds);
   return outcome;
 }

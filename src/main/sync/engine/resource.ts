@@ -1,5 +1,6 @@
 import type { SyncCounts, SyncRunSummary } from '../../../shared/contract';
 import { applyRecords } from '../apply';
+import { beginBulkApply, finishBulkApply } from '../apply/deferred-indexes';
 import type { Connector, Page, SyncCursor } from '../connector';
 import type { SyncResource } from '../model';
 import {
@@ -77,74 +78,85 @@ export async function syncResource(context: RunContext, resource: SyncResource):
   limiter.startListing();
   const started = timing.clock();
   let listed = 0;
-  for (;;) {
-    signal.throwIfAborted();
-    const waitMs = limiter.waitBeforeNextMs();
-    if (waitMs > PACING_NOTICE_MS) {
-      deps.emit('sync.progress', {
-        storeId: run.storeId, runId: run.id, resource, page: page + 1, fetched: counts.fetched, total: null,
-        etaSeconds: null, waitingMs: waitMs, message: 'Waiting for the platform\'s rate limit.',
-      });
-    }
-    if (waitMs > 0) await timing.sleep(waitMs, signal);
-    const result: Page = await withRetry(timing, signal, async () => {
-      try {
-        return await connector.fetchPage({ resource, since, pageToken, signal });
-      } finally {
-        limiter.observe(connector.rateSignal());
-        const budget = limiter.budget();
-        if (budget) runtime.budgets.set(run.storeId, budget);
-      }
-    }, ({ attempt, waitMs: retryIn, error }) => {
-      logRun(sqlite, run.id, at(), 'warning', resource,
-        `${error.message} Trying again in ${Math.ceil(retryIn / 1000)} s (attempt ${attempt + 1} of ${timing.attempts}).`,
-        { kind: error.kind, status: error.status ?? null });
-      deps.emit('sync.progress', {
-        storeId: run.storeId, runId: run.id, resource, page: page + 1, fetched: counts.fetched, total: null,
-        etaSeconds: null, waitingMs: retryIn, message: error.message,
-      });
-    });
-    runtime.online.set(run.storeId, true);
-    page += 1;
-    listed += result.records.length + result.malformed.length;
-    newest = newerOf(newest, newestInPage(result.records));
-    const last = result.nextPageToken === null;
-
-    sqlite.transaction(() => {
-      const applied = applyRecords(sqlite, run.storeId, result.records, result.malformed, { runId: run.id, now: deps.now() });
-      const pageCounts = { fetched: result.records.length + result.malformed.length, ...applied };
-      addCounts(counts, pageCounts);
-      addCounts(run.counts, pageCounts);
-      saveRunCounts(sqlite, run.id, run.counts);
-      if (applied.quarantined > 0) logQuarantined(context, resource, page);
-      if (last) {
-        const state = readResourceState(sqlite, run.storeId, resource);
-        finishListing(sqlite, run.storeId, resource, nextCursor(state.cursor, newest, listingStartedAt), result.total, run.id, at());
-      } else {
-        savePageProgress(sqlite, run.storeId, resource, {
-          since, startedAt: listingStartedAt, nextPageToken: result.nextPageToken!, page, newest,
+  // A first full listing into a store with none of this resource applies in bulk mode: the indexes the apply never
+  // reads are deferred until the listing ends, however it ends (a crash is repaired when the database next opens).
+  let bulk = false;
+  try {
+    for (;;) {
+      signal.throwIfAborted();
+      const waitMs = limiter.waitBeforeNextMs();
+      if (waitMs > PACING_NOTICE_MS) {
+        deps.emit('sync.progress', {
+          storeId: run.storeId, runId: run.id, resource, page: page + 1, fetched: counts.fetched, total: null,
+          etaSeconds: null, waitingMs: waitMs, message: 'Waiting for the platform\'s rate limit.',
         });
       }
-      // IMMEDIATE: take the write lock up front, so a busy database waits (busy_timeout) instead of failing mid-page.
-    }).immediate();
-
-    const elapsedS = (timing.clock() - started) / 1000;
-    const etaSeconds = result.total !== null && counts.fetched > 0
-      ? Math.max(0, Math.round(((result.total - listed) * elapsedS) / counts.fetched))
-      : null;
-    deps.emit('sync.progress', {
-      storeId: run.storeId, runId: run.id, resource, page, fetched: counts.fetched, total: result.total, etaSeconds,
-    });
-    if (last) {
-      if (result.total !== null && !resumed && result.total !== listed) {
+      if (waitMs > 0) await timing.sleep(waitMs, signal);
+      const result: Page = await withRetry(timing, signal, async () => {
+        try {
+          return await connector.fetchPage({ resource, since, pageToken, signal });
+        } finally {
+          limiter.observe(connector.rateSignal());
+          const budget = limiter.budget();
+          if (budget) runtime.budgets.set(run.storeId, budget);
+        }
+      }, ({ attempt, waitMs: retryIn, error }) => {
         logRun(sqlite, run.id, at(), 'warning', resource,
-          `The platform counted ${result.total} ${resource} but listed ${listed}; records that changed while paging are picked up by the next sync.`,
-          { total: result.total, listed });
+          `${error.message} Trying again in ${Math.ceil(retryIn / 1000)} s (attempt ${attempt + 1} of ${timing.attempts}).`,
+          { kind: error.kind, status: error.status ?? null });
+        deps.emit('sync.progress', {
+          storeId: run.storeId, runId: run.id, resource, page: page + 1, fetched: counts.fetched, total: null,
+          etaSeconds: null, waitingMs: retryIn, message: error.message,
+        });
+      });
+      runtime.online.set(run.storeId, true);
+      page += 1;
+      listed += result.records.length + result.malformed.length;
+      newest = newerOf(newest, newestInPage(result.records));
+      const last = result.nextPageToken === null;
+      // Decided on the first page, when the platform has said how many records the listing holds.
+      if (page === 1 && !resumed && since === null) {
+        bulk = beginBulkApply(sqlite, run.storeId, resource, { now: deps.now(), expectedRecords: result.total });
       }
-      logRun(sqlite, run.id, at(), 'info', resource, describeCounts(resource, counts), { ...counts });
-      return counts;
+
+      sqlite.transaction(() => {
+        const applied = applyRecords(sqlite, run.storeId, result.records, result.malformed, { runId: run.id, now: deps.now() });
+        const pageCounts = { fetched: result.records.length + result.malformed.length, ...applied };
+        addCounts(counts, pageCounts);
+        addCounts(run.counts, pageCounts);
+        saveRunCounts(sqlite, run.id, run.counts);
+        if (applied.quarantined > 0) logQuarantined(context, resource, page);
+        if (last) {
+          const state = readResourceState(sqlite, run.storeId, resource);
+          finishListing(sqlite, run.storeId, resource, nextCursor(state.cursor, newest, listingStartedAt), result.total, run.id, at());
+        } else {
+          savePageProgress(sqlite, run.storeId, resource, {
+            since, startedAt: listingStartedAt, nextPageToken: result.nextPageToken!, page, newest,
+          });
+        }
+        // IMMEDIATE: take the write lock up front, so a busy database waits (busy_timeout) instead of failing mid-page.
+      }).immediate();
+
+      const elapsedS = (timing.clock() - started) / 1000;
+      const etaSeconds = result.total !== null && counts.fetched > 0
+        ? Math.max(0, Math.round(((result.total - listed) * elapsedS) / counts.fetched))
+        : null;
+      deps.emit('sync.progress', {
+        storeId: run.storeId, runId: run.id, resource, page, fetched: counts.fetched, total: result.total, etaSeconds,
+      });
+      if (last) {
+        if (result.total !== null && !resumed && result.total !== listed) {
+          logRun(sqlite, run.id, at(), 'warning', resource,
+            `The platform counted ${result.total} ${resource} but listed ${listed}; records that changed while paging are picked up by the next sync.`,
+            { total: result.total, listed });
+        }
+        logRun(sqlite, run.id, at(), 'info', resource, describeCounts(resource, counts), { ...counts });
+        return counts;
+      }
+      pageToken = result.nextPageToken;
     }
-    pageToken = result.nextPageToken;
+  } finally {
+    if (bulk) finishBulkApply(sqlite, deps.now());
   }
 }
 

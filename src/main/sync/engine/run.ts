@@ -93,7 +93,7 @@ async function execute(
       ...(run.error ? { message: run.error } : {}),
     });
   }
-  if (run.status === 'succeeded' && !deps.runtime.closed) await pushOutbox(deps, run.storeId, connector);
+  if (run.status === 'succeeded' && !deps.runtime.closed) await pushOutbox(deps, run.storeId, connector, run.id);
 }
 
 function describeFailure(error: unknown): string {

@@ -137,6 +137,13 @@ export async function removeStore(input: ParsedInputOf<'stores.remove'>, ctx: Ha
     ctx.sqlite
       .prepare('UPDATE stores SET disconnected_at = ?, secret_store = NULL, updated_at = ? WHERE id = ?')
       .run(at, at, store.id);
+    // Its waiting changes have nowhere to go now (reconnecting makes a new store): they are set aside with a
+    // sentence, not deleted; the local notes, tags and refunds they carried stay as they are.
+    ctx.sqlite
+      .prepare(`UPDATE outbox SET status = 'discarded', completed_at = ?,
+          last_error = 'The store was disconnected before this change could be sent; it stays in Backroom only.'
+        WHERE store_id = ? AND status IN ('pending', 'failed')`)
+      .run(at, store.id);
     recordAudit(ctx.sqlite, { at, staffId: input.staffId, entityType: 'store', entityId: store.id, action: 'store.disconnect' });
     deps.runtime.vault.delete(store.id);
   })();

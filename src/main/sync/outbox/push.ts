@@ -1,7 +1,9 @@
-import { ConnectorError, type Connector, type PushResult } from '../connector';
+import { ConnectorError, type Connector } from '../connector';
+import type { PushOutcome } from '../connectors/race';
 import type { SyncDeps } from '../engine/runtime';
 import { backoffMs } from '../engine/timing';
-import { dueHeads, markDone, markFailed, markRetryLater, markSending, requeueInterrupted, toItem, type OutboxRow } from './queue';
+import { dueHeads, markDone, markDoneOverRace, markFailed, markLostRace, markRetryLater, markSending, requeueInterrupted, toItem, type OutboxRow } from './queue';
+import { logRace } from './raceLog';
 
 /** Entities sent in parallel; one entity's messages always go one at a time, oldest first. */
 const PARALLEL_ENTITIES = 2;
@@ -15,16 +17,20 @@ class Offline extends Error {}
  * permanent refusal (4xx) marks it failed with the platform's message and
  * holds back that entity's later messages until it is retried or discarded.
  * Offline stops the push; everything stays queued. One push per store at a time.
+ * A push that meets a later change on the shop (connectors/race.ts) is settled
+ * as the connector reports: lost (failed, with the sentence) or sent over it
+ * (done, with the sentence kept), and logged under `runId` (the run whose push
+ * this is; otherwise the store's latest run).
  */
-export function pushOutbox(deps: SyncDeps, storeId: number, connector: Connector): Promise<void> {
+export function pushOutbox(deps: SyncDeps, storeId: number, connector: Connector, runId?: number): Promise<void> {
   const running = deps.runtime.pushing.get(storeId);
   if (running) return running;
-  const push = pushAll(deps, storeId, connector).finally(() => deps.runtime.pushing.delete(storeId));
+  const push = pushAll(deps, storeId, connector, runId).finally(() => deps.runtime.pushing.delete(storeId));
   deps.runtime.pushing.set(storeId, push);
   return push;
 }
 
-async function pushAll(deps: SyncDeps, storeId: number, connector: Connector): Promise<void> {
+async function pushAll(deps: SyncDeps, storeId: number, connector: Connector, runId: number | undefined): Promise<void> {
   const { sqlite } = deps;
   requeueInterrupted(sqlite, storeId);
   const controller = new AbortController();
@@ -37,7 +43,7 @@ async function pushAll(deps: SyncDeps, storeId: number, connector: Connector): P
       const worker = async (): Promise<void> => {
         for (let head = queue.shift(); head; head = queue.shift()) {
           if (controller.signal.aborted) return;
-          sent += await sendEntity(deps, connector, head, controller);
+          sent += await sendEntity(deps, connector, head, controller, runId);
         }
       };
       const before = sent;
@@ -54,10 +60,10 @@ async function pushAll(deps: SyncDeps, storeId: number, connector: Connector): P
 }
 
 /** Sends one entity's messages in order until one is not done; returns how many went out. */
-async function sendEntity(deps: SyncDeps, connector: Connector, head: OutboxRow, controller: AbortController): Promise<number> {
+async function sendEntity(deps: SyncDeps, connector: Connector, head: OutboxRow, controller: AbortController, runId: number | undefined): Promise<number> {
   let sent = 0;
   for (let row: OutboxRow | undefined = head; row && !controller.signal.aborted; row = nextOf(deps, row)) {
-    const outcome = await sendOne(deps, connector, row, controller);
+    const outcome = await sendOne(deps, connector, row, controller, runId);
     if (outcome !== 'done') return sent;
     sent += 1;
   }
@@ -73,6 +79,7 @@ async function sendOne(
   connector: Connector,
   row: OutboxRow,
   controller: AbortController,
+  runId: number | undefined,
 ): Promise<'done' | 'failed' | 'later'> {
   const { sqlite, runtime } = deps;
   const timing = runtime.timing;
@@ -82,7 +89,7 @@ async function sendOne(
   for (let attempt = 0; attempt < timing.attempts; attempt++) {
     if (attempt > 0) await timing.sleep(backoffMs(timing, attempt - 1), controller.signal).catch(() => undefined);
     if (controller.signal.aborted) break;
-    let result: PushResult;
+    let result: PushOutcome;
     try {
       result = await connector.push(item, controller.signal);
     } catch (error) {
@@ -101,6 +108,16 @@ async function sendOne(
       return 'failed';
     }
     runtime.online.set(row.store_id, true);
+    if (result.race) {
+      // A race is settled either way: the outbox row and the run log say who kept what.
+      const { race } = result;
+      deps.sqlite.transaction(() => {
+        if (race.kept === 'ours') markDoneOverRace(sqlite, row.id, deps.now().toISOString(), race.message, race.remoteUpdatedAt);
+        else markLostRace(sqlite, row.id, race.message, race.remoteUpdatedAt);
+        logRace(sqlite, { storeId: row.store_id, runId, at: deps.now().toISOString(), outboxId: row.id, operation: row.operation, race });
+      })();
+      return race.kept === 'ours' ? 'done' : 'failed';
+    }
     if (result.ok) {
       markDone(sqlite, row.id, deps.now().toISOString());
       return 'done';

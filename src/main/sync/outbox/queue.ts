@@ -1,12 +1,12 @@
 import type { Sqlite } from '../../db/connection';
 import type { OutboxEntry } from '../../../shared/contract';
-import type { OutboxItem } from '../connector';
+import type { QueuedItem } from '../connectors/race';
 
 interface OutboxRow {
   id: number; store_id: number; idempotency_key: string; operation: string; target_type: string;
   target_id: number | null; entity_key: string; payload: string; status: OutboxEntry['status'];
   attempts: number; next_attempt_at: string | null; last_error: string | null; last_http_status: number | null;
-  created_at: string; completed_at: string | null;
+  created_at: string; completed_at: string | null; race_seen_at: string | null;
 }
 
 export function entryFromRow(row: OutboxRow): OutboxEntry {
@@ -61,6 +61,20 @@ export function markFailed(sqlite: Sqlite, id: number, message: string, status: 
     .run(message, status, id);
 }
 
+/** Delivered, over a race the shop lost (ours was sent): the sentence stays for the merchant to read. */
+export function markDoneOverRace(sqlite: Sqlite, id: number, at: string, message: string, remoteUpdatedAt: string): void {
+  sqlite
+    .prepare(`UPDATE outbox SET status = 'done', completed_at = ?, last_error = ?, race_seen_at = ?, next_attempt_at = NULL WHERE id = ?`)
+    .run(at, message, remoteUpdatedAt, id);
+}
+
+/** Lost a race (the shop's version kept): failed until the merchant sends it anyway or discards it. */
+export function markLostRace(sqlite: Sqlite, id: number, message: string, remoteUpdatedAt: string): void {
+  sqlite
+    .prepare(`UPDATE outbox SET status = 'failed', last_error = ?, last_http_status = NULL, race_seen_at = ?, next_attempt_at = NULL WHERE id = ?`)
+    .run(message, remoteUpdatedAt, id);
+}
+
 export function markRetryLater(sqlite: Sqlite, id: number, message: string, nextAttemptAt: string): void {
   sqlite
     .prepare(`UPDATE outbox SET status = 'pending', last_error = ?, next_attempt_at = ? WHERE id = ?`)
@@ -69,16 +83,29 @@ export function markRetryLater(sqlite: Sqlite, id: number, message: string, next
 
 const EXTERNAL_ID_TABLES: Record<string, string> = { order: 'orders', customer: 'customers', product: 'products' };
 
-/** The message as a connector sees it, with its target's remote id. */
-export function toItem(sqlite: Sqlite, row: OutboxRow): OutboxItem {
+/**
+ * The message as a connector sees it, with its target's remote id and what a
+ * race check needs: when the change was made here (or the shop change the
+ * merchant chose to send over), and what Backroom last delivered for the same
+ * entity and operation.
+ */
+export function toItem(sqlite: Sqlite, row: OutboxRow): QueuedItem {
   const table = EXTERNAL_ID_TABLES[row.target_type];
   const external = table && row.target_id !== null
     ? sqlite.prepare<[number], { external_id: string }>(`SELECT external_id FROM ${table} WHERE id = ?`).get(row.target_id)
     : undefined;
+  const lastSent = sqlite
+    .prepare<[number, string, string, number], { payload: string }>(
+      `SELECT payload FROM outbox WHERE store_id = ? AND entity_key = ? AND operation = ? AND id < ? AND status = 'done'
+       ORDER BY id DESC LIMIT 1`,
+    )
+    .get(row.store_id, row.entity_key, row.operation, row.id);
+  const changedHereAt = row.race_seen_at !== null && Date.parse(row.race_seen_at) > Date.parse(row.created_at) ? row.race_seen_at : row.created_at;
   return {
     id: row.id, operation: row.operation, targetType: row.target_type, targetId: row.target_id,
     targetExternalId: external?.external_id ?? null, payload: JSON.parse(row.payload) as Record<string, unknown>,
     idempotencyKey: row.idempotency_key,
+    race: { changedHereAt, lastSent: lastSent ? JSON.parse(lastSent.payload) as Record<string, unknown> : null },
   };
 }
 

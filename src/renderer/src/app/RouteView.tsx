@@ -9,12 +9,15 @@ import { ServicePage } from '../features/service/ServicePage';
 import { ReturnsPage } from '../features/returns/ReturnsPage';
 import { FeedbackPage } from '../features/feedback/FeedbackPage';
 import { SyncPage } from '../features/sync/SyncPage';
+import { RecommendationsPage } from '../features/recommendations/RecommendationsPage';
+import { LogisticsPage } from '../features/logistics/LogisticsPage';
+import { PaymentsPage } from '../features/payments/PaymentsPage';
 import { areaForPath } from './areas';
 
 export function RouteView({ path }: { path: string }) {
   const area = areaForPath(path);
   if (!area) return <NotFoundPage />;
-  if (path !== area.path && !['orders', 'customers', 'loyalty', 'service', 'returns', 'feedback', 'sync'].includes(area.id)) return <NotFoundPage />;
+  if (path !== area.path && !['orders', 'customers', 'loyalty', 'service', 'returns', 'feedback', 'sync', 'recommendations', 'logistics'].includes(area.id)) return <NotFoundPage />;
   if (area.id === 'dashboard') return <DashboardPage />;
   if (area.id === 'settings') return <SettingsPage />;
   // Areas with pages below them ("/customers/42") read the rest of the path themselves.
@@ -25,6 +28,9 @@ export function RouteView({ path }: { path: string }) {
   if (area.id === 'returns') return <ReturnsPage path={path} />;
   if (area.id === 'feedback') return <FeedbackPage path={path} />;
   if (area.id === 'sync') return <SyncPage path={path} />;
+  if (area.id === 'recommendations') return <RecommendationsPage path={path} />;
+  if (area.id === 'logistics') return <LogisticsPage path={path} />;
+  if (area.id === 'payments') return <PaymentsPage />;
   if (area.soon) return <ComingSoonPage key={area.id} title={area.title} soon={area.soon} icon={area.icon} />;
   return <NotFoundPage />;
 }

@@ -1,6 +1,7 @@
 import {
   IconArrowBackUp,
   IconAward,
+  IconCreditCard,
   IconHeadset,
   IconLayoutDashboard,
   IconMessageStar,
@@ -32,14 +33,9 @@ export const AREAS: readonly Area[] = [
   { id: 'service', path: '/service', icon: IconHeadset, title: 'area.service.title' },
   { id: 'returns', path: '/returns', icon: IconArrowBackUp, title: 'area.returns.title' },
   { id: 'feedback', path: '/feedback', icon: IconMessageStar, title: 'area.feedback.title' },
-  { id: 'logistics', path: '/logistics', icon: IconTruckDelivery, title: 'area.logistics.title', soon: 'area.logistics.soon' },
-  {
-    id: 'recommendations',
-    path: '/recommendations',
-    icon: IconSparkles,
-    title: 'area.recommendations.title',
-    soon: 'area.recommendations.soon',
-  },
+  { id: 'logistics', path: '/logistics', icon: IconTruckDelivery, title: 'area.logistics.title' },
+  { id: 'payments', path: '/payments', icon: IconCreditCard, title: 'area.payments.title' },
+  { id: 'recommendations', path: '/recommendations', icon: IconSparkles, title: 'area.recommendations.title' },
   { id: 'sync', path: '/sync', icon: IconRefresh, title: 'area.sync.title' },
   { id: 'settings', path: '/settings', icon: IconSettings, title: 'area.settings.title' },
 ];

@@ -1,7 +1,11 @@
+import { insightsEn } from './areas/insights';
 import { serviceEn } from './areas/service';
 import { returnsEn } from './areas/returns';
 import { feedbackEn } from './areas/feedback';
 import { syncEn } from './areas/sync';
+import { recsEn } from './areas/recs';
+import { logisticsEn } from './areas/logistics';
+import { paymentsEn } from './areas/payments';
 /**
  * English, the reference dictionary: its keys define `MessageKey`, and every
  * other language must provide exactly these keys (see ./dictionary.ts).
@@ -13,12 +17,16 @@ import { ordersEn } from './areas/orders';
 
 export const en = {
   ...ordersEn,
+  ...insightsEn,
   ...customersEn,
   ...serviceEn,
   ...returnsEn,
   ...feedbackEn,
   ...loyaltyEn,
   ...syncEn,
+  ...recsEn,
+  ...logisticsEn,
+  ...paymentsEn,
   'app.name': 'Backroom',
   'app.demoStore': 'Demo store',
   'app.noStore': 'No store connected',

@@ -1,7 +1,11 @@
+import { insightsZh } from './areas/insights';
 import { serviceZh } from './areas/service';
 import { returnsZh } from './areas/returns';
 import { feedbackZh } from './areas/feedback';
 import { syncZh } from './areas/sync';
+import { recsZh } from './areas/recs';
+import { logisticsZh } from './areas/logistics';
+import { paymentsZh } from './areas/payments';
 import { customersZh } from './areas/customers';
 import type { Dictionary } from './dictionary';
 import { loyaltyZh } from './areas/loyalty';
@@ -10,12 +14,16 @@ import { ordersZh } from './areas/orders';
 /** Simplified Chinese. Typed as `Dictionary`: a missing or extra key is a compile error. */
 export const zhCN: Dictionary = {
   ...ordersZh,
+  ...insightsZh,
   ...customersZh,
   ...serviceZh,
   ...returnsZh,
   ...feedbackZh,
   ...loyaltyZh,
   ...syncZh,
+  ...recsZh,
+  ...logisticsZh,
+  ...paymentsZh,
   'app.name': 'Backroom',
   'app.demoStore': '演示店铺',
   'app.noStore': '尚未连接店铺',

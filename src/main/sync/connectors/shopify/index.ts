@@ -28,6 +28,12 @@ export const DEFAULT_BULK_THRESHOLD = 20_000;
 /** Write scopes imply their read scope; read_all_orders widens read_orders beyond the last 60 days. */
 const REQUIRED_SCOPES = ['read_orders', 'read_customers', 'read_products'];
 const RECENT_ORDER_DAYS = 60;
+/** What each write scope lets the outbox send. */
+const WRITE_SCOPES = [
+  { scope: 'write_orders', use: 'order notes, tags and refunds' },
+  { scope: 'write_discounts', use: 'points coupons' },
+  { scope: 'write_products', use: 'recommendation lists' },
+];
 
 interface ShopCheck {
   shop: { name: string; currencyCode: string; ianaTimezone: string };
@@ -74,7 +80,10 @@ export function createShopifyConnectorWith(
           return { ok: false, shop: about, message: `Shopify connected, but the app needs the ${missing.join(', ')} scope${missing.length > 1 ? 's' : ''} to sync: add ${missing.length > 1 ? 'them' : 'it'} to the app's Admin API scopes and reinstall the app.` };
         }
         const recentOnly = granted.has('read_all_orders') ? '' : ` Without the read_all_orders scope Shopify shows only the last ${RECENT_ORDER_DAYS} days of orders, so older orders will be missing.`;
-        return { ok: true, shop: about, message: `Connected to ${shop.name} (${shop.currencyCode}, ${shop.ianaTimezone}).${recentOnly}` };
+        // Pushes need write scopes; syncing does not, so their absence is said, not refused.
+        const readOnly = WRITE_SCOPES.filter((write) => !granted.has(write.scope)).map((write) => write.use);
+        const writes = readOnly.length ? ` Without write access Backroom cannot send ${readOnly.join(' or ')} to Shopify.` : '';
+        return { ok: true, shop: about, message: `Connected to ${shop.name} (${shop.currencyCode}, ${shop.ianaTimezone}).${recentOnly}${writes}` };
       } catch (error) {
         if (error instanceof ConnectorError) return { ok: false, message: error.message };
         throw error;

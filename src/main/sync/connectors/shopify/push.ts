@@ -1,10 +1,13 @@
-import { ConnectorError, type ConnectionSettings, type OutboxItem, type PushResult } from '../../connector';
+import { ConnectorError, type ConnectionSettings, type PushResult } from '../../connector';
 import type { ShopifyClient } from './client';
 import { decimalToMinor, minorToDecimal } from './money';
 import {
-  DISCOUNT_BASIC_CREATE, DISCOUNT_BY_CODE_QUERY, DISCOUNT_FREE_SHIPPING_CREATE, ORDER_PAYMENTS_QUERY, ORDER_UPDATE_MUTATION,
-  REFUND_CREATE_MUTATION,
+  DISCOUNT_BASIC_CREATE, DISCOUNT_BY_CODE_QUERY, DISCOUNT_FREE_SHIPPING_CREATE, ORDER_PAYMENTS_QUERY, REFUND_CREATE_MUTATION,
 } from './queries';
+import type { PushOutcome, QueuedItem } from '../race';
+import { orderGid, setOrderNote, setOrderTags } from './order-edits';
+import { RECOMMENDATIONS_OPERATION } from '../recommendations';
+import { setShopifyRecommendations } from './recommendations';
 
 /**
  * Outbox operations as Admin GraphQL mutations. A userError is Shopify saying
@@ -18,22 +21,7 @@ interface UserError { field?: string[] | null; message: string }
 const refused = (errors: UserError[]): PushResult =>
   ({ ok: false, permanent: true, message: `Shopify refused the change: ${errors.map((e) => e.message).join('; ')}` });
 
-function orderGid(item: OutboxItem): string {
-  const id = item.targetExternalId ?? item.payload.externalId;
-  if (typeof id !== 'string' || !id.startsWith('gid://shopify/Order/')) {
-    throw new ConnectorError('This order has no Shopify id, so the change cannot be sent to Shopify.', 'client', false);
-  }
-  return id;
-}
-
-type Push = (client: ShopifyClient, settings: ConnectionSettings, item: OutboxItem, signal: AbortSignal) => Promise<PushResult>;
-
-const orderUpdate = (input: (item: OutboxItem) => Record<string, unknown>): Push => async (client, _settings, item, signal) => {
-  const data = await client.request<{ orderUpdate: { order: { id: string } | null; userErrors: UserError[] } }>(
-    ORDER_UPDATE_MUTATION, { input: { id: orderGid(item), ...input(item) } }, signal);
-  const result = data.orderUpdate;
-  return result.userErrors.length > 0 ? refused(result.userErrors) : { ok: true, remoteId: result.order?.id };
-};
+type Push = (client: ShopifyClient, settings: ConnectionSettings, item: QueuedItem, signal: AbortSignal) => Promise<PushOutcome>;
 
 const couponCreate: Push = async (client, settings, item, signal) => {
   const p = item.payload;
@@ -97,13 +85,14 @@ const refundCreate: Push = async (client, _settings, item, signal) => {
 };
 
 const PUSHES: Record<string, Push> = {
-  'order.note.set': orderUpdate((item) => ({ note: typeof item.payload.note === 'string' ? item.payload.note : null })),
-  'order.tags.set': orderUpdate((item) => ({ tags: Array.isArray(item.payload.tags) ? item.payload.tags.map(String) : [] })),
+  'order.note.set': (client, _settings, item, signal) => setOrderNote(client, item, signal),
+  'order.tags.set': (client, _settings, item, signal) => setOrderTags(client, item, signal),
   'coupon.create': couponCreate,
   'order.refund.create': refundCreate,
+  [RECOMMENDATIONS_OPERATION]: (client, _settings, item, signal) => setShopifyRecommendations(client, item, signal),
 };
 
-export async function pushToShopify(client: ShopifyClient, settings: ConnectionSettings, item: OutboxItem, signal: AbortSignal): Promise<PushResult> {
+export async function pushToShopify(client: ShopifyClient, settings: ConnectionSettings, item: QueuedItem, signal: AbortSignal): Promise<PushOutcome> {
   const push = PUSHES[item.operation];
   if (!push) return { ok: false, permanent: true, message: `Shopify has no counterpart for "${item.operation}", so it stays local.` };
   try {

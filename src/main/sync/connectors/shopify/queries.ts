@@ -81,6 +81,9 @@ export const ORDER_UPDATE_MUTATION = `mutation OrderUpdate($input: OrderInput!) 
   orderUpdate(input: $input) { order { id updatedAt } userErrors { field message } }
 }`;
 
+/** What an order's note or tags are on the shop right before Backroom writes them (see order-edits.ts). */
+export const ORDER_FOR_EDIT_QUERY = 'query OrderForEdit($id: ID!) { order(id: $id) { id updatedAt note tags } }';
+
 export const DISCOUNT_BY_CODE_QUERY = 'query DiscountByCode($code: String!) { codeDiscountNodeByCode(code: $code) { id } }';
 
 export const DISCOUNT_BASIC_CREATE = `mutation CouponCreate($discount: DiscountCodeBasicInput!) {

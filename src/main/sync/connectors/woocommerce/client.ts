@@ -20,6 +20,12 @@ export function wooMessage(body: unknown): { code: string | null; message: strin
   return { code: typeof body.code === 'string' ? body.code : null, message: message || null };
 }
 
+/** A count header (X-WP-Total, X-WP-TotalPages) when it is there and a whole number. */
+export function header(headers: Headers, name: string): number | null {
+  const value = Number(headers.get(name));
+  return headers.has(name) && Number.isInteger(value) && value >= 0 ? value : null;
+}
+
 /** Retry-After is seconds or an HTTP date. */
 export function retryAfterMs(header: string | null, nowMs: number): number | null {
   if (header === null) return null;

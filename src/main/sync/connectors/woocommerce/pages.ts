@@ -1,7 +1,8 @@
 import { ConnectorError, type Page, type PageRequest } from '../../connector';
 import type { MalformedRecord, RemoteRecord } from '../../model';
-import type { WooClient } from './client';
+import { header, type WooClient } from './client';
 import { idOf, isObject, MappingError } from './fields';
+import { fetchChangedCustomers } from './customers';
 import { mapCustomer, mapProduct } from './map-catalog';
 import { mapOrder } from './map-order';
 
@@ -9,6 +10,7 @@ import { mapOrder } from './map-order';
  * Paging a WooCommerce listing: per_page=100, page=N, orderby=id&order=asc,
  * and for orders and products modified_after=<since>&dates_are_gmt=true
  * (without dates_are_gmt WooCommerce reads the date in the shop's time zone).
+ * Customers have no such filter: their incremental pages are in customers.ts.
  *
  * Ordering by id, not by modification time, keeps pages stable while orders
  * change: an order edited mid-listing keeps its place instead of jumping to
@@ -41,11 +43,6 @@ function readToken(request: PageRequest): Token {
   return { page: number, modifiedAfter: modifiedAfter ? modifiedAfter : null };
 }
 
-function header(headers: Headers, name: string): number | null {
-  const value = Number(headers.get(name));
-  return headers.has(name) && Number.isInteger(value) && value >= 0 ? value : null;
-}
-
 /** Refund details carry their dates; the order only has a summary. Fetched only for orders that have refunds. */
 async function refundDetails(client: WooClient, orders: readonly unknown[], signal: AbortSignal): Promise<Map<string, unknown[]>> {
   const wanted = orders.filter((raw) => isObject(raw) && Array.isArray(raw.refunds) && raw.refunds.length > 0).map(idOf)
@@ -67,9 +64,12 @@ async function refundDetails(client: WooClient, orders: readonly unknown[], sign
 
 export async function fetchWooPage(client: WooClient, request: PageRequest, currency: string): Promise<Page> {
   const token = readToken(request);
+  // WooCommerce's customers endpoint has no date filter: changes are found by a light scan (customers.ts).
+  if (request.resource === 'customers' && token.modifiedAfter !== null) {
+    return fetchChangedCustomers(client, { page: token.page, modifiedAfter: token.modifiedAfter, perPage: PER_PAGE, signal: request.signal });
+  }
   const query: Record<string, string> = { per_page: String(PER_PAGE), page: String(token.page), orderby: 'id', order: 'asc' };
-  // The customers endpoint has no date filter (WooCommerce documents none): it is listed whole and filtered here.
-  if (token.modifiedAfter !== null && request.resource !== 'customers') {
+  if (token.modifiedAfter !== null) {
     query.modified_after = token.modifiedAfter;
     query.dates_are_gmt = 'true';
   }
@@ -82,7 +82,6 @@ export async function fetchWooPage(client: WooClient, request: PageRequest, curr
   const refunds = request.resource === 'orders' ? await refundDetails(client, rows, request.signal) : new Map<string, unknown[]>();
   const records: RemoteRecord[] = [];
   const malformed: MalformedRecord[] = [];
-  const cutoff = token.modifiedAfter === null ? null : Date.parse(`${token.modifiedAfter}Z`);
   const nowMs = Date.now();
   for (const raw of rows) {
     try {
@@ -91,8 +90,7 @@ export async function fetchWooPage(client: WooClient, request: PageRequest, curr
       } else if (request.resource === 'products') {
         records.push({ resource: 'products', record: mapProduct(raw, currency) });
       } else {
-        const customer = mapCustomer(raw);
-        if (cutoff === null || Date.parse(customer.updatedAt) > cutoff) records.push({ resource: 'customers', record: customer });
+        records.push({ resource: 'customers', record: mapCustomer(raw) });
       }
     } catch (error) {
       if (!(error instanceof MappingError)) throw error;
@@ -101,7 +99,6 @@ export async function fetchWooPage(client: WooClient, request: PageRequest, curr
   }
   const totalPages = header(response.headers, 'X-WP-TotalPages');
   const hasNext = totalPages !== null ? token.page < totalPages : rows.length === PER_PAGE;
-  // Customers filtered here: X-WP-Total counts every customer, not the ones this listing returns.
-  const total = request.resource === 'customers' && cutoff !== null ? null : header(response.headers, 'X-WP-Total');
-  return { records, malformed, total, nextPageToken: hasNext ? `${token.page + 1}|${token.modifiedAfter ?? ''}` : null };
+  return { records, malformed, total: header(response.headers, 'X-WP-Total'),
+    nextPageToken: hasNext ? `${token.page + 1}|${token.modifiedAfter ?? ''}` : null };
 }

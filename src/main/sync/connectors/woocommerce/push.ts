@@ -1,7 +1,11 @@
-import { ConnectorError, type OutboxItem, type PushResult } from '../../connector';
+import { ConnectorError, type OutboxItem } from '../../connector';
 import { minorUnitDigits } from '../../../../shared/money';
 import { WooApiError, type WooClient } from './client';
-import { isObject, REFUND_KEY_META, TAGS_META_KEY } from './fields';
+import { isObject, REFUND_KEY_META } from './fields';
+import { setWooOrderTags } from './order-tags';
+import type { PushOutcome, QueuedItem } from '../race';
+import { setWooRecommendations } from './recommendations';
+import { RECOMMENDATIONS_OPERATION } from '../recommendations';
 
 /**
  * Outbox messages sent to WooCommerce. A refusal WooCommerce gives (a 4xx, or
@@ -43,7 +47,7 @@ function couponBody(payload: Record<string, unknown>, currency: string): Record<
   }
 }
 
-async function sendOne(client: WooClient, item: OutboxItem, currency: string, signal: AbortSignal): Promise<PushResult> {
+async function sendOne(client: WooClient, item: QueuedItem, currency: string, signal: AbortSignal): Promise<PushOutcome> {
   const orderId = orderIdOf(item);
   const needsOrder = item.operation.startsWith('order.');
   if (needsOrder && orderId === null) return { ok: false, permanent: true, message: 'The order has no WooCommerce id, so the change cannot be sent to the shop.' };
@@ -55,11 +59,8 @@ async function sendOne(client: WooClient, item: OutboxItem, currency: string, si
       const response = await client.request('POST', `orders/${orderId}/notes`, { body: { note, customer_note: false }, signal });
       return { ok: true, remoteId: isObject(response.body) ? String(response.body.id) : undefined };
     }
-    case 'order.tags.set': {
-      const tags = Array.isArray(item.payload.tags) ? item.payload.tags.filter((tag) => typeof tag === 'string') : [];
-      await client.request('PUT', `orders/${orderId}`, { body: { meta_data: [{ key: TAGS_META_KEY, value: tags.join(', ') }] }, signal });
-      return { ok: true, remoteId: orderId! };
-    }
+    case 'order.tags.set':
+      return setWooOrderTags(client, orderId!, item, signal);
     case 'order.refund.create': {
       // WooCommerce takes no idempotency key: the refund carries ours in its meta, and a retry looks for it first.
       const existing = await client.request('GET', `orders/${orderId}/refunds`, { query: { per_page: '100' }, signal });
@@ -88,12 +89,14 @@ async function sendOne(client: WooClient, item: OutboxItem, currency: string, si
         throw error;
       }
     }
+    case RECOMMENDATIONS_OPERATION:
+      return setWooRecommendations(client, item, signal);
     default:
       return { ok: false, permanent: true, message: `WooCommerce cannot take "${item.operation}" from Backroom; discard it or handle it in the shop's admin.` };
   }
 }
 
-export async function pushToWoo(client: WooClient, item: OutboxItem, currency: string, signal: AbortSignal): Promise<PushResult> {
+export async function pushToWoo(client: WooClient, item: QueuedItem, currency: string, signal: AbortSignal): Promise<PushOutcome> {
   try {
     return await sendOne(client, item, currency, signal);
   } catch (error) {

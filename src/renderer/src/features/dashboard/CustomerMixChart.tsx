@@ -16,7 +16,13 @@ export function CustomerMixChart({ query }: { query: DashboardQuery }) {
     <ChartCard
       title={t('chart.mix.title')}
       testId="chart-customer-mix"
+      filename="new-and-returning-customers"
+      definition={t('insights.def.customerMix')}
       query={mix}
+      csv={(d) => ({
+        columns: [t('insights.csv.period'), t('chart.mix.new'), t('chart.mix.returning')],
+        rows: d.points.map((p) => [p.period, p.newCustomers, p.returningCustomers]),
+      })}
       isEmpty={(d) => d.points.every((p) => p.newCustomers + p.returningCustomers === 0)}
     >
       {(data) => <MixPlot data={data} />}

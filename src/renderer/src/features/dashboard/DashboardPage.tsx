@@ -1,4 +1,4 @@
-import { Group, Select, SimpleGrid, Stack } from '@mantine/core';
+import { Group, Select, SimpleGrid, Stack, Tabs } from '@mantine/core';
 import { useSessionStorage } from '@mantine/hooks';
 import { useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
@@ -10,9 +10,13 @@ import { useDashboardSummary, useNoOrdersAtAll } from './api';
 import { CustomerMixChart } from './CustomerMixChart';
 import { DateRangeControl, type RangeSelection } from './DateRangeControl';
 import { EmptyStore } from './EmptyStore';
+import { InsightsSection } from './insights/InsightsSection';
 import { KpiGrid, KpiGridSkeleton } from './KpiGrid';
 import { presetRange, todayUtc, type DateRange } from './ranges';
 import { RevenueChart } from './RevenueChart';
+
+/** The Dashboard's sections: the sales overview and the retention insights, under one date range. */
+type DashboardTab = 'overview' | 'retention';
 
 export function DashboardPage() {
   const { t } = useI18n();
@@ -22,6 +26,7 @@ export function DashboardPage() {
     defaultValue: { choice: 'last30', custom: presetRange('last30', today) as DateRange },
   });
   const [currency, setCurrency] = useState<string | null>(null);
+  const [tab, setTab] = useSessionStorage<DashboardTab>({ key: 'backroom.dashboard.tab', defaultValue: 'overview' });
   const range = selection.choice === 'custom' ? selection.custom : presetRange(selection.choice, today);
   const query: DashboardQuery = { ...(range && { range }), ...(currency && { currency }) };
 
@@ -56,22 +61,37 @@ export function DashboardPage() {
       {noOrdersAtAll ? (
         <EmptyStore />
       ) : (
-        <Stack gap="lg">
-          {summary.isPending && <KpiGridSkeleton />}
-          {summary.isSuccess && <KpiGrid summary={summary.data} stale={summary.isPlaceholderData} />}
-          {summary.isError ? (
-            // The charts would fail the same way: one explanation, one Retry for the whole page.
-            <QueryError
-              error={summary.error}
-              onRetry={() => void queryClient.refetchQueries({ queryKey: ['dashboard'] })}
-            />
-          ) : (
-            <SimpleGrid cols={{ base: 1, lg: 2 }} spacing="lg">
-              <RevenueChart query={query} />
-              <CustomerMixChart query={query} />
-            </SimpleGrid>
-          )}
-        </Stack>
+        <Tabs value={tab} onChange={(value) => value && setTab(value as DashboardTab)} keepMounted={false}>
+          <Tabs.List aria-label={t('insights.tabsLabel')} mb="lg">
+            <Tabs.Tab value="overview" data-testid="dashboard-tab-overview">
+              {t('insights.tab.overview')}
+            </Tabs.Tab>
+            <Tabs.Tab value="retention" data-testid="dashboard-tab-retention">
+              {t('insights.tab.retention')}
+            </Tabs.Tab>
+          </Tabs.List>
+          <Tabs.Panel value="overview">
+            <Stack gap="lg">
+              {summary.isPending && <KpiGridSkeleton />}
+              {summary.isSuccess && <KpiGrid summary={summary.data} stale={summary.isPlaceholderData} />}
+              {summary.isError ? (
+                // The charts would fail the same way: one explanation, one Retry for the whole page.
+                <QueryError
+                  error={summary.error}
+                  onRetry={() => void queryClient.refetchQueries({ queryKey: ['dashboard'] })}
+                />
+              ) : (
+                <SimpleGrid cols={{ base: 1, lg: 2 }} spacing="lg">
+                  <RevenueChart query={query} />
+                  <CustomerMixChart query={query} />
+                </SimpleGrid>
+              )}
+            </Stack>
+          </Tabs.Panel>
+          <Tabs.Panel value="retention">
+            <InsightsSection scope={query} />
+          </Tabs.Panel>
+        </Tabs>
       )}
     </>
   );

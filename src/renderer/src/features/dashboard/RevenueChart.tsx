@@ -1,5 +1,6 @@
 import { Area, AreaChart, CartesianGrid, ResponsiveContainer, Tooltip, XAxis, YAxis } from 'recharts';
 import type { DashboardQuery, RevenueSeries } from '../../../../shared/contract';
+import { toMajor } from '../../../../shared/money';
 import { useI18n } from '../../i18n';
 import { useRevenueSeries } from './api';
 import { CHART_HEIGHT, ChartCard } from './ChartCard';
@@ -15,7 +16,18 @@ export function RevenueChart({ query }: { query: DashboardQuery }) {
   const series = useRevenueSeries(query);
   const title = series.data ? t(`chart.revenue.${series.data.granularity}`) : t('chart.revenue.title');
   return (
-    <ChartCard title={title} testId="chart-revenue" query={series} isEmpty={(d) => d.points.every((p) => p.orders === 0)}>
+    <ChartCard
+      title={title}
+      testId="chart-revenue"
+      filename="net-revenue"
+      definition={t('insights.def.netRevenue')}
+      query={series}
+      isEmpty={(d) => d.points.every((p) => p.orders === 0)}
+      csv={(d) => ({
+        columns: [t('insights.csv.period'), t('kpi.netRevenue'), t('chart.orders'), t('insights.csv.currency')],
+        rows: d.points.map((p) => [p.period, toMajor(p.netRevenueMinor, d.currency), p.orders, d.currency]),
+      })}
+    >
       {(data) => <RevenuePlot data={data} />}
     </ChartCard>
   );

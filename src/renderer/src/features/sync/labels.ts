@@ -28,6 +28,7 @@ const OUTBOX_OPERATIONS: Record<string, MessageKey> = {
   'order.tags.set': 'sync.outboxOperation.orderTags',
   'order.refund.create': 'sync.outboxOperation.refund',
   'coupon.create': 'sync.outboxOperation.coupon',
+  'product.recommendations.set': 'sync.outboxOperation.recommendations',
 };
 
 /** What a queued change does, in words; an operation this screen does not know yet by its name. */

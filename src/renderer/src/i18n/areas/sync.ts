@@ -39,6 +39,8 @@ export const syncEn = {
   'sync.outboxOperation.orderTags': 'Order tags',
   'sync.outboxOperation.refund': 'Refund',
   'sync.outboxOperation.coupon': 'Points coupon',
+  'sync.outboxOperation.recommendations': 'Product recommendations',
+  'sync.outbox.race': 'The store changed this after it was made here',
   'sync.outbox.orderLink': 'Open the order',
 
   'sync.empty.title': 'Connect your store',
@@ -211,6 +213,8 @@ export const syncZh: Record<keyof typeof syncEn, string> = {
   'sync.outboxOperation.orderTags': '订单标签',
   'sync.outboxOperation.refund': '退款',
   'sync.outboxOperation.coupon': '积分优惠券',
+  'sync.outboxOperation.recommendations': '商品推荐',
+  'sync.outbox.race': '在此处修改之后，店铺也修改了它',
   'sync.outbox.orderLink': '打开订单',
 
   'sync.empty.title': '连接您的店铺',

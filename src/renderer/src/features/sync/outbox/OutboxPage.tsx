@@ -77,10 +77,12 @@ export function OutboxPage() {
                   </Table.Td>
                   <Table.Td>
                     <Badge variant="light" color={OUTBOX_STATUS_COLORS[entry.status]}>{outboxStatusLabel(t, entry.status)}</Badge>
+                    {/* Sent with a sentence left on it: it went over a change the store made after it (the core clears it otherwise). */}
+                    {entry.status === 'done' && entry.lastError && <Badge variant="outline" color="orange" ml={4} data-testid="sync-outbox-race">{t('sync.outbox.race')}</Badge>}
                     <Text size="xs" c="dimmed">{t('sync.outbox.attempts', { count: format.number(entry.attempts) })}</Text>
                     {entry.status === 'pending' && entry.nextAttemptAt && <Text size="xs" c="dimmed">{t('sync.outbox.nextAttempt', { when: time.relative(entry.nextAttemptAt) })}</Text>}
                   </Table.Td>
-                  <Table.Td maw={360}><Text size="sm" c={entry.status === 'failed' ? 'red' : undefined} data-testid="sync-outbox-error">{entry.lastError ?? '—'}</Text></Table.Td>
+                  <Table.Td maw={360}><Text size="sm" c={entry.status === 'failed' ? 'red' : entry.lastError ? 'orange' : undefined} data-testid="sync-outbox-error">{entry.lastError ?? '—'}</Text></Table.Td>
                   <Table.Td>
                     {entry.status === 'failed' && (
                       <Group gap="xs" wrap="nowrap">

@@ -1,0 +1,82 @@
+import { Group, Select, SimpleGrid, Stack, Text } from '@mantine/core';
+import { useSessionStorage } from '@mantine/hooks';
+import { useState } from 'react';
+import type { InputOf, PaymentsSummary } from '../../../../shared/contract';
+import { PageHeader } from '../../components/PageHeader';
+import { QueryError } from '../../components/QueryError';
+import { useI18n } from '../../i18n';
+import { DateRangeControl, type RangeSelection } from '../dashboard/DateRangeControl';
+import { presetRange, todayUtc, type DateRange } from '../dashboard/ranges';
+import { usePaymentsSummary } from './api';
+import { AttentionList } from './AttentionList';
+import { BreakdownChart } from './BreakdownChart';
+import { PaymentsKpiGrid, PaymentsKpiSkeleton } from './PaymentsKpiGrid';
+import { PaymentsSeriesChart } from './PaymentsSeriesChart';
+import { RefundsByReason } from './RefundsByReason';
+
+/** Where the money came from and where it went back: methods, gateways, refunds, failures. */
+export function PaymentsPage() {
+  const { t } = useI18n();
+  const today = todayUtc();
+  const [selection, setSelection] = useSessionStorage<RangeSelection>({
+    key: 'backroom.payments.range',
+    defaultValue: { choice: 'last30', custom: presetRange('last30', today) as DateRange },
+  });
+  const [currency, setCurrency] = useState<string | null>(null);
+  const range = selection.choice === 'custom' ? selection.custom : presetRange(selection.choice, today);
+  const input: InputOf<'payments.summary'> = { compare: true, ...(range && { range }), ...(currency && { currency }) };
+  const summary = usePaymentsSummary(input);
+  return (
+    <>
+      <PageHeader
+        title={t('area.payments.title')}
+        description={summary.data ? <RangeLine summary={summary.data} /> : t('payments.description')}
+        actions={
+          <Group gap="sm" wrap="wrap" justify="flex-end">
+            <DateRangeControl selection={selection} today={today} onChange={setSelection} />
+            {summary.data && summary.data.currencies.length > 1 && (
+              <Select
+                aria-label={t('range.currency')}
+                w={110}
+                data={summary.data.currencies}
+                value={currency ?? summary.data.currency}
+                onChange={setCurrency}
+                allowDeselect={false}
+                data-testid="payments-currency"
+              />
+            )}
+          </Group>
+        }
+      />
+      <Stack gap="lg" data-testid="payments-page">
+        {summary.isPending && <PaymentsKpiSkeleton />}
+        {summary.isError && <QueryError error={summary.error} onRetry={() => void summary.refetch()} />}
+        {summary.isSuccess && <PaymentsKpiGrid summary={summary.data} stale={summary.isPlaceholderData} />}
+        {!summary.isError && (
+          <>
+            <PaymentsSeriesChart query={summary} />
+            <SimpleGrid cols={{ base: 1, lg: 2 }} spacing="lg">
+              <BreakdownChart query={summary} by="method" />
+              <BreakdownChart query={summary} by="gateway" />
+            </SimpleGrid>
+            <RefundsByReason query={summary} />
+            {summary.data && <AttentionList summary={summary.data} />}
+          </>
+        )}
+      </Stack>
+    </>
+  );
+}
+
+function RangeLine({ summary }: { summary: PaymentsSummary }) {
+  const { t, format } = useI18n();
+  const { range, previousRange } = summary;
+  if (!range.from || !range.to) return <>{t('range.allTimeNoComparison')}</>;
+  const current = `${format.date(range.from)} – ${format.date(range.to)}`;
+  if (!previousRange?.from || !previousRange.to) return <>{current}</>;
+  return (
+    <Text span size="sm" data-testid="payments-range-line">
+      {current} · {t('range.comparedWith', { from: format.date(previousRange.from), to: format.date(previousRange.to) })}
+    </Text>
+  );
+}
