@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { csvText, csvValue } from '../../src/renderer/src/components/chart/csvText';
+import { csvCell as csvValue, csvText } from '../../src/shared/csvWrite';
 import { parseCsv } from '../../src/shared/csv';
 import { cellPaint, intensities } from '../../src/renderer/src/features/dashboard/insights/heatScale';
 import { insightsEn, insightsZh } from '../../src/renderer/src/i18n/areas/insights';

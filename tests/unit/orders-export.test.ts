@@ -4,7 +4,7 @@ import type { HandlerContext } from '../../src/main/core/handler';
 import { dispatch } from '../../src/main/core/dispatch';
 import { handlers } from '../../src/main/core/handlers';
 import { generateDemoStore } from '../../src/main/demo';
-import { csvCell, csvLine } from '../../src/main/domain/orders/csv';
+import { csvCell, csvLine } from '../../src/shared/csvWrite';
 import { decimalMajor } from '../../src/main/domain/orders/money-text';
 import type { OrderExportChunk, OrderExportInput } from '../../src/shared/contract';
 import { memoryDb } from '../helpers/db';

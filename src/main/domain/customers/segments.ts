@@ -4,7 +4,7 @@ import {
 import { AppError } from '../../../shared/errors';
 import type { Sqlite } from '../../db/connection';
 import { decodeCursor, encodeCursor, queryFingerprint } from '../orders/cursor';
-import { csvLine, type CsvCell } from '../orders/csv';
+import { csvLine, type CsvCell } from '../../../shared/csvWrite';
 import { customerName } from '../orders/list';
 import { decimalMajor } from '../orders/money-text';
 import { SqlParams } from '../orders/sql-params';

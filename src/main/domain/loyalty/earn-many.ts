@@ -2,7 +2,7 @@ import type { LoyaltySettings } from '../../../shared/contract';
 import type { LedgerContext } from './ledger';
 import { statement } from './ledger';
 import { addMonthsUtc, DAY_MS } from './dates';
-import { earnKey, earningRulesOf, pointsForOrder } from './orders';
+import { EARNING_STATUSES, earnKey, earningRulesOf, pointsForOrder, type OrderFacts } from './orders';
 import { readLoyaltySettings } from './settings';
 
 /**
@@ -20,19 +20,10 @@ import { readLoyaltySettings } from './settings';
  * orders and orders worth no point earn nothing, as with earnForOrder.
  * Must run inside the caller's transaction (all or nothing with its page).
  */
-const EARNING_STATUSES = new Set(['paid', 'partially_refunded', 'refunded']);
+const EARNING = new Set(EARNING_STATUSES);
 const ROWS_PER_INSERT = 50;
 
-interface EarnFacts {
-  id: number;
-  customerId: number | null;
-  status: string;
-  financialStatus: string;
-  currency: string;
-  subtotalMinor: number;
-  discountMinor: number;
-  totalMinor: number;
-  placedAt: string;
+interface EarnFacts extends OrderFacts {
   earned: number;
 }
 
@@ -71,7 +62,7 @@ export function earnForOrders(ctx: LedgerContext, orderIds: readonly number[],
   const facts = statement(ctx.sqlite, FACTS).all(JSON.stringify(orderIds)) as EarnFacts[];
   for (const order of facts) {
     if (order.earned || order.customerId === null || order.status === 'cancelled') continue;
-    if (!EARNING_STATUSES.has(order.financialStatus)) continue;
+    if (!EARNING.has(order.financialStatus)) continue;
     const points = pointsForOrder(order, rules);
     if (points <= 0) continue;
     const placedMs = Date.parse(order.placedAt);

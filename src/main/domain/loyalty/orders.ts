@@ -44,9 +44,11 @@ export const DEFAULT_EARNING_RULES: EarningRules = {
 
 export { addMonthsUtc } from './dates';
 
-const EARNING_STATUSES = ['paid', 'partially_refunded', 'refunded'];
+/** The financial statuses an order earns on (earn-many.ts reads them too). */
+export const EARNING_STATUSES = ['paid', 'partially_refunded', 'refunded'];
 
-interface OrderFacts {
+/** What earning needs of an order. */
+export interface OrderFacts {
   id: number;
   customerId: number | null;
   status: string;

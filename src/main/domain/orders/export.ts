@@ -1,7 +1,7 @@
 import type { OrderExportChunk, OrderRow, ParsedInputOf } from '../../../shared/contract';
 import { AppError } from '../../../shared/errors';
 import type { Sqlite } from '../../db/connection';
-import { csvLine, type CsvCell } from './csv';
+import { csvLine, type CsvCell } from '../../../shared/csvWrite';
 import { filterConditions, listOrders } from './list';
 import { decimalMajor } from './money-text';
 import { taggedOrdersSql } from './page-plan';

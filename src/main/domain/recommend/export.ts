@@ -1,6 +1,6 @@
 import type { RecsExport } from '../../../shared/contract/recs';
 import type { HandlerContext } from '../../core/handler';
-import { csvLine, type CsvCell } from '../orders/csv';
+import { csvLine, type CsvCell } from '../../../shared/csvWrite';
 import { readRecsConfig } from './config';
 import { productLists } from './lists';
 import { recsRuntimeFor } from './runtime';

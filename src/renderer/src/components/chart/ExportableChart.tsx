@@ -1,11 +1,12 @@
-import { ActionIcon, Box, Group, Menu, Paper, Popover, Text, Title } from '@mantine/core';
+import { ActionIcon, Box, Group, Menu, Paper, Title } from '@mantine/core';
 import { notifications } from '@mantine/notifications';
-import { IconDownload, IconFileSpreadsheet, IconInfoCircle, IconPhoto } from '@tabler/icons-react';
+import { IconDownload, IconFileSpreadsheet, IconPhoto } from '@tabler/icons-react';
 import { useId, useRef, type JSX, type ReactNode } from 'react';
 import { useT } from '../../i18n';
 import { chartPng } from './chartPng';
-import { csvText } from './csvText';
+import { csvText } from '../../../../shared/csvWrite';
 import { downloadBlob } from './downloadBlob';
+import { DefinitionButton } from './DefinitionButton';
 
 export interface ExportableChartProps {
   title: string;
@@ -59,25 +60,13 @@ export function ExportableChart(props: ExportableChartProps): JSX.Element {
             {title}
           </Title>
           {definition && (
-            <Popover width={320} position="bottom-start" withArrow shadow="md" trapFocus={false}>
-              <Popover.Target>
-                <ActionIcon
-                  variant="subtle"
-                  color="gray"
-                  size="sm"
-                  aria-label={t('insights.chart.definitionOf', { title })}
-                  data-testid="chart-definition"
-                >
-                  <IconInfoCircle size={16} />
-                </ActionIcon>
-              </Popover.Target>
-              <Popover.Dropdown data-testid="chart-definition-text">
-                <Text size="sm" fw={600} mb={4}>
-                  {title}
-                </Text>
-                <Text size="sm">{definition}</Text>
-              </Popover.Dropdown>
-            </Popover>
+            <DefinitionButton
+              label={title}
+              definition={definition}
+              ariaLabel={t('insights.chart.definitionOf', { title })}
+              testId="chart-definition"
+              textTestId="chart-definition-text"
+            />
           )}
         </Group>
         <Group gap="xs" wrap="nowrap">

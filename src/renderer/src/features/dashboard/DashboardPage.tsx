@@ -14,6 +14,7 @@ import { InsightsSection } from './insights/InsightsSection';
 import { KpiGrid, KpiGridSkeleton } from './KpiGrid';
 import { presetRange, todayUtc, type DateRange } from './ranges';
 import { RevenueChart } from './RevenueChart';
+import { rangeLineText } from '../../components/rangeLine';
 
 /** The Dashboard's sections: the sales overview and the retention insights, under one date range. */
 type DashboardTab = 'overview' | 'retention';
@@ -97,20 +98,8 @@ export function DashboardPage() {
   );
 }
 
-/** "Mar 1, 2025 – Mar 30, 2025 · Compared with …", from the range the core actually used. */
+/** The range the core actually used, and the period it compared with. */
 function RangeLine({ summary }: { summary: DashboardSummary }) {
-  const { t, format } = useI18n();
-  const { range, previousRange } = summary;
-  if (!range.from || !range.to) return <>{t('range.allTimeNoComparison')}</>;
-  const current = `${format.date(range.from)} – ${format.date(range.to)}`;
-  if (!previousRange?.from || !previousRange.to) return <>{current}</>;
-  const compared = t('range.comparedWith', {
-    from: format.date(previousRange.from),
-    to: format.date(previousRange.to),
-  });
-  return (
-    <span data-testid="range-line">
-      {current} · {compared}
-    </span>
-  );
+  const i18n = useI18n();
+  return <span data-testid="range-line">{rangeLineText(i18n, summary.range, summary.previousRange)}</span>;
 }

@@ -1,5 +1,4 @@
 import type { ComponentProps } from 'react';
-import { Paper, SimpleGrid, Skeleton } from '@mantine/core';
 import {
   IconCash,
   IconReceipt,
@@ -12,6 +11,7 @@ import type { DashboardSummary } from '../../../../shared/contract';
 import { useI18n } from '../../i18n';
 import { pointsChange, relativeChange } from '../../components/change';
 import { KpiCard } from '../../components/KpiCard';
+import { KpiGrid as Grid, KpiGridSkeleton as GridSkeleton } from '../../components/KpiGrid';
 
 const GRID_COLS = { base: 1, xs: 2, lg: 3 } as const;
 
@@ -76,32 +76,14 @@ export function KpiGrid({ summary, stale }: { summary: DashboardSummary; stale: 
     },
   ];
   return (
-    <SimpleGrid
-      cols={GRID_COLS}
-      spacing="md"
-      data-testid="kpi-grid"
-      data-from={summary.range.from ?? ''}
-      data-to={summary.range.to ?? ''}
-      data-stale={stale}
-      style={{ opacity: stale ? 0.6 : 1, transition: 'opacity 150ms' }}
-    >
+    <Grid cols={GRID_COLS} testId="kpi-grid" stale={stale} data={{ 'data-from': summary.range.from ?? '', 'data-to': summary.range.to ?? '' }}>
       {cards.map((card) => (
         <KpiCard key={card.testId} {...card} />
       ))}
-    </SimpleGrid>
+    </Grid>
   );
 }
 
 export function KpiGridSkeleton() {
-  return (
-    <SimpleGrid cols={GRID_COLS} spacing="md" data-testid="kpi-loading">
-      {Array.from({ length: 6 }, (_, i) => (
-        <Paper key={i} withBorder p="md" radius="md">
-          <Skeleton height={14} width="50%" mb={14} />
-          <Skeleton height={28} width="70%" mb={12} />
-          <Skeleton height={10} width="40%" />
-        </Paper>
-      ))}
-    </SimpleGrid>
-  );
+  return <GridSkeleton cols={GRID_COLS} testId="kpi-loading" count={6} />;
 }

@@ -1,10 +1,10 @@
-import { Paper, SimpleGrid, Skeleton } from '@mantine/core';
 import { IconAlertCircle, IconCash, IconClockPause, IconPercentage, IconReceiptRefund, IconShoppingBag } from '@tabler/icons-react';
 import type { ComponentProps } from 'react';
 import type { PaymentsSummary } from '../../../../shared/contract';
 import { relativeChange } from '../../components/change';
 import { KpiCard } from '../../components/KpiCard';
 import { useI18n } from '../../i18n';
+import { KpiGrid, KpiGridSkeleton } from '../../components/KpiGrid';
 
 const GRID_COLS = { base: 1, xs: 2, lg: 3 } as const;
 
@@ -71,30 +71,14 @@ export function PaymentsKpiGrid({ summary, stale }: { summary: PaymentsSummary; 
     },
   ];
   return (
-    <SimpleGrid
-      cols={GRID_COLS}
-      spacing="md"
-      data-testid="payments-kpis"
-      data-stale={stale}
-      style={{ opacity: stale ? 0.6 : 1, transition: 'opacity 150ms' }}
-    >
+    <KpiGrid cols={GRID_COLS} testId="payments-kpis" stale={stale}>
       {cards.map((card) => (
         <KpiCard key={card.testId} {...card} />
       ))}
-    </SimpleGrid>
+    </KpiGrid>
   );
 }
 
 export function PaymentsKpiSkeleton() {
-  return (
-    <SimpleGrid cols={GRID_COLS} spacing="md" data-testid="payments-kpis-loading">
-      {Array.from({ length: 6 }, (_, i) => (
-        <Paper key={i} withBorder p="md" radius="md">
-          <Skeleton height={14} width="50%" mb={14} />
-          <Skeleton height={28} width="70%" mb={12} />
-          <Skeleton height={10} width="40%" />
-        </Paper>
-      ))}
-    </SimpleGrid>
-  );
+  return <KpiGridSkeleton cols={GRID_COLS} testId="payments-kpis-loading" count={6} />;
 }

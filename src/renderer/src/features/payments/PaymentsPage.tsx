@@ -13,6 +13,7 @@ import { BreakdownChart } from './BreakdownChart';
 import { PaymentsKpiGrid, PaymentsKpiSkeleton } from './PaymentsKpiGrid';
 import { PaymentsSeriesChart } from './PaymentsSeriesChart';
 import { RefundsByReason } from './RefundsByReason';
+import { rangeLineText } from '../../components/rangeLine';
 
 /** Where the money came from and where it went back: methods, gateways, refunds, failures. */
 export function PaymentsPage() {
@@ -69,14 +70,10 @@ export function PaymentsPage() {
 }
 
 function RangeLine({ summary }: { summary: PaymentsSummary }) {
-  const { t, format } = useI18n();
-  const { range, previousRange } = summary;
-  if (!range.from || !range.to) return <>{t('range.allTimeNoComparison')}</>;
-  const current = `${format.date(range.from)} – ${format.date(range.to)}`;
-  if (!previousRange?.from || !previousRange.to) return <>{current}</>;
+  const i18n = useI18n();
   return (
     <Text span size="sm" data-testid="payments-range-line">
-      {current} · {t('range.comparedWith', { from: format.date(previousRange.from), to: format.date(previousRange.to) })}
+      {rangeLineText(i18n, summary.range, summary.previousRange)}
     </Text>
   );
 }

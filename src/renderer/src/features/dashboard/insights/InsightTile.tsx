@@ -1,6 +1,6 @@
 import { Group, Paper, Stack, Text } from '@mantine/core';
 import { useI18n } from '../../../i18n';
-import { DefinitionButton } from './DefinitionButton';
+import { DefinitionButton } from '../../../components/chart/DefinitionButton';
 
 export interface InsightTileProps {
   testId: string;
@@ -51,7 +51,7 @@ export function InsightTile(props: InsightTileProps) {
           <Text size="sm" c="dimmed" fw={500} lh={1.4}>
             {props.label}
           </Text>
-          <DefinitionButton label={props.label} definition={props.definition} />
+          <DefinitionButton label={props.label} definition={props.definition} ariaLabel={t('insights.definitionOf', { label: props.label })} />
         </Group>
         <Text
           fz={26}

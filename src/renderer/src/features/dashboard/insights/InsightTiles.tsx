@@ -1,7 +1,7 @@
-import { Paper, SimpleGrid, Skeleton } from '@mantine/core';
 import type { InsightsOverview } from '../../../../../shared/contract';
 import { useI18n } from '../../../i18n';
 import { InsightTile, type InsightTileProps } from './InsightTile';
+import { KpiGrid, KpiGridSkeleton } from '../../../components/KpiGrid';
 
 const GRID_COLS = { base: 1, xs: 2, md: 3, xl: 4 } as const;
 
@@ -77,30 +77,14 @@ export function InsightTiles({ overview, stale }: { overview: InsightsOverview; 
     },
   ];
   return (
-    <SimpleGrid
-      cols={GRID_COLS}
-      spacing="md"
-      data-testid="insight-tiles"
-      data-stale={stale}
-      style={{ opacity: stale ? 0.6 : 1, transition: 'opacity 150ms' }}
-    >
+    <KpiGrid cols={GRID_COLS} testId="insight-tiles" stale={stale}>
       {tiles.map((tile) => (
         <InsightTile key={tile.testId} {...tile} />
       ))}
-    </SimpleGrid>
+    </KpiGrid>
   );
 }
 
 export function InsightTilesSkeleton() {
-  return (
-    <SimpleGrid cols={GRID_COLS} spacing="md" data-testid="insight-tiles-loading">
-      {Array.from({ length: 7 }, (_, i) => (
-        <Paper key={i} withBorder p="md" radius="md">
-          <Skeleton height={14} width="50%" mb={14} />
-          <Skeleton height={26} width="60%" mb={12} />
-          <Skeleton height={10} width="40%" />
-        </Paper>
-      ))}
-    </SimpleGrid>
-  );
+  return <KpiGridSkeleton cols={GRID_COLS} testId="insight-tiles-loading" count={7} />;
 }

@@ -10,6 +10,7 @@ import { LogisticsKpiGrid, LogisticsKpiSkeleton } from './LogisticsKpiGrid';
 import { TransitByCarrierChart } from './TransitByCarrierChart';
 import { useLogisticsFilters } from './useLogisticsQuery';
 import { VolumeChart } from './VolumeChart';
+import { rangeLineText } from '../../../components/rangeLine';
 
 /** Delivery, on-time and transit figures for the chosen period, against the one before. */
 export function LogisticsDashboard() {
@@ -41,19 +42,11 @@ export function LogisticsDashboard() {
 
 /** The range and basis the core actually used ("Mar 1 – May 29, 2025 · compared with …"). */
 function RangeLine({ kpis }: { kpis: LogisticsKpis }) {
-  const { t, format } = useI18n();
-  const { range, previousRange } = kpis;
-  const basis = t(kpis.basis === 'business' ? 'logistics.basis.businessNote' : 'logistics.basis.calendarNote');
-  if (!range.from || !range.to) return <Text size="sm" c="dimmed">{t('range.allTimeNoComparison')} · {basis}</Text>;
-  const current = `${format.date(range.from)} – ${format.date(range.to)}`;
-  const compared =
-    previousRange?.from && previousRange.to
-      ? ` · ${t('range.comparedWith', { from: format.date(previousRange.from), to: format.date(previousRange.to) })}`
-      : '';
+  const i18n = useI18n();
+  const basis = i18n.t(kpis.basis === 'business' ? 'logistics.basis.businessNote' : 'logistics.basis.calendarNote');
   return (
     <Text size="sm" c="dimmed" data-testid="logistics-range-line">
-      {current}
-      {compared} · {basis}
+      {rangeLineText(i18n, kpis.range, kpis.previousRange)} · {basis}
     </Text>
   );
 }

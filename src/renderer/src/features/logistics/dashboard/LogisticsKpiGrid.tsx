@@ -1,4 +1,3 @@
-import { Paper, SimpleGrid, Skeleton } from '@mantine/core';
 import {
   IconAlertTriangle,
   IconClockHour4,
@@ -13,6 +12,7 @@ import type { LogisticsKpis } from '../../../../../shared/contract';
 import { pointsChange } from '../../../components/change';
 import { KpiCard } from '../../../components/KpiCard';
 import { useI18n } from '../../../i18n';
+import { KpiGrid, KpiGridSkeleton } from '../../../components/KpiGrid';
 
 const GRID_COLS = { base: 1, xs: 2, md: 4 } as const;
 
@@ -97,30 +97,14 @@ export function LogisticsKpiGrid({ kpis, stale }: { kpis: LogisticsKpis; stale: 
     },
   ];
   return (
-    <SimpleGrid
-      cols={GRID_COLS}
-      spacing="md"
-      data-testid="logistics-kpis"
-      data-stale={stale}
-      style={{ opacity: stale ? 0.6 : 1, transition: 'opacity 150ms' }}
-    >
+    <KpiGrid cols={GRID_COLS} testId="logistics-kpis" stale={stale}>
       {cards.map((card) => (
         <KpiCard key={card.testId} {...card} />
       ))}
-    </SimpleGrid>
+    </KpiGrid>
   );
 }
 
 export function LogisticsKpiSkeleton() {
-  return (
-    <SimpleGrid cols={GRID_COLS} spacing="md" data-testid="logistics-kpis-loading">
-      {Array.from({ length: 8 }, (_, i) => (
-        <Paper key={i} withBorder p="md" radius="md">
-          <Skeleton height={14} width="50%" mb={14} />
-          <Skeleton height={28} width="70%" mb={12} />
-          <Skeleton height={10} width="40%" />
-        </Paper>
-      ))}
-    </SimpleGrid>
-  );
+  return <KpiGridSkeleton cols={GRID_COLS} testId="logistics-kpis-loading" count={8} />;
 }

@@ -2,7 +2,7 @@ import { Group, Select } from '@mantine/core';
 import { SHIPMENT_STATUSES, type InputOf, type ShipmentStatus } from '../../../../../shared/contract';
 import { useT } from '../../../i18n';
 import { MultiFilter } from '../../orders/filters/MultiFilter';
-import { SearchBox } from '../SearchBox';
+import { SearchBox } from '../../../components/SearchBox';
 import { useLogisticsFacets } from '../api';
 import { STATUS_LABELS } from '../labels';
 
@@ -27,7 +27,9 @@ export function ShipmentFilters({ query, onChange }: { query: ShipmentsQuery; on
         onChange={(search) => set('search', search)}
         label={t('logistics.shipments.search')}
         placeholder={t('logistics.shipments.searchPlaceholder')}
+        clearLabel={t('logistics.filter.clearSearch')}
         testId="shipments-search"
+        maw={380}
       />
       <MultiFilter
         label={t('logistics.filter.status')}

@@ -2,25 +2,23 @@ import { CloseButton, TextInput } from '@mantine/core';
 import { useDebouncedValue } from '@mantine/hooks';
 import { IconSearch } from '@tabler/icons-react';
 import { useEffect, useState } from 'react';
-import { useT } from '../../i18n';
 
 const DEBOUNCE_MS = 300;
 
-/** A search field that waits for a pause in typing (Enter searches at once). */
-export function SearchBox({
-  value,
-  onChange,
-  label,
-  placeholder,
-  testId,
-}: {
+/**
+ * A search field that waits for a pause in typing, so each keystroke does not
+ * start a query (Enter searches at once). A search set from outside (a saved
+ * view, "clear filters") replaces what is typed.
+ */
+export function SearchBox({ value, onChange, label, placeholder, clearLabel, testId, maw = 400 }: {
   value: string | undefined;
   onChange: (search: string) => void;
   label: string;
   placeholder: string;
+  clearLabel: string;
   testId: string;
+  maw?: number;
 }) {
-  const t = useT();
   const [text, setText] = useState(value ?? '');
   const [debounced] = useDebouncedValue(text, DEBOUNCE_MS);
   useEffect(() => {
@@ -32,8 +30,9 @@ export function SearchBox({
   }, [value]);
   return (
     <TextInput
-      style={{ flex: '1 1 220px' }}
-      maw={380}
+      // Takes the row's spare width, and wraps to its own line when there is none.
+      style={{ flex: '1 1 210px' }}
+      maw={maw}
       aria-label={label}
       placeholder={placeholder}
       leftSection={<IconSearch size={16} aria-hidden />}
@@ -43,7 +42,7 @@ export function SearchBox({
       onKeyDown={(event) => {
         if (event.key === 'Enter') onChange(text.trim());
       }}
-      rightSection={text ? <CloseButton size="sm" aria-label={t('logistics.filter.clearSearch')} onClick={() => setText('')} /> : null}
+      rightSection={text ? <CloseButton size="sm" aria-label={clearLabel} onClick={() => setText('')} /> : null}
       data-testid={testId}
     />
   );
