@@ -141,6 +141,9 @@ export const customersEn = {
   'customers.timeline.openOrder': 'Open order',
 
   'customers.segments.chartTitle': 'Share of revenue by segment',
+  'customers.segments.chartDef': 'Each segment’s share of the revenue of all customers in a segment, from their qualifying orders; the tooltip adds revenue, customers and average order value.',
+  'customers.segments.segment': 'Segment',
+  'customers.segments.currency': 'Currency',
   'customers.segments.customers': 'Customers',
   'customers.segments.revenue': 'Revenue',
   'customers.segments.share': 'Revenue share',
@@ -340,6 +343,9 @@ export const customersZh: { readonly [K in keyof typeof customersEn]: string } =
   'customers.timeline.openOrder': '打开订单',
 
   'customers.segments.chartTitle': '各分群收入占比',
+  'customers.segments.chartDef': '各分群在所有分群客户收入中所占的比例（按符合条件的订单计）；悬停可查看收入、客户数和平均订单金额。',
+  'customers.segments.segment': '分群',
+  'customers.segments.currency': '币种',
   'customers.segments.customers': '客户数',
   'customers.segments.revenue': '收入',
   'customers.segments.share': '收入占比',

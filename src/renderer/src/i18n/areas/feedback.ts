@@ -162,6 +162,9 @@ export const feedbackEn = {
   'feedback.trends.avgSentiment': 'avg. sentiment {score}',
   'feedback.trends.emptyTopic': 'No feedback with topics in this period. Import feedback or add keywords to your topics.',
   'feedback.trends.emptyProduct': 'No feedback about products in this period.',
+  'feedback.trends.period': 'Period',
+  'feedback.trends.mentionsDef': 'How many feedback items mention each of the most-mentioned topics or products, per week or month. One item can mention several.',
+  'feedback.trends.negativeDef': 'Of all feedback mentioning a topic or product in the period, the share with negative sentiment.',
 };
 
 export const feedbackZh: Record<keyof typeof feedbackEn, string> = {
@@ -321,4 +324,7 @@ export const feedbackZh: Record<keyof typeof feedbackEn, string> = {
   'feedback.trends.avgSentiment': '平均情感 {score}',
   'feedback.trends.emptyTopic': '这段时间没有带主题的反馈。请导入反馈，或为主题添加关键词。',
   'feedback.trends.emptyProduct': '这段时间没有关于商品的反馈。',
+  'feedback.trends.period': '期间',
+  'feedback.trends.mentionsDef': '提及最多的主题或商品每周或每月被多少条反馈提及。一条反馈可提及多个。',
+  'feedback.trends.negativeDef': '期间内提及某主题或商品的全部反馈中，情感为负面的所占比例。',
 };

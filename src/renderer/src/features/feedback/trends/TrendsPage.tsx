@@ -1,8 +1,9 @@
-import { Group, Paper, SegmentedControl, SimpleGrid, Skeleton, Stack, Text, Title } from '@mantine/core';
+import { Group, Paper, SegmentedControl, SimpleGrid, Skeleton, Stack, Text } from '@mantine/core';
 import { useState } from 'react';
 import { Bar, BarChart, CartesianGrid, Legend, Line, LineChart, ResponsiveContainer, Tooltip, XAxis, YAxis } from 'recharts';
 import type { FeedbackTrends } from '../../../../../shared/contract';
 import { axisTick, chartColors, legendStyle, periodAxisProps, valueAxisProps } from '../../../components/chart/chartStyle';
+import { ExportableChart } from '../../../components/chart/ExportableChart';
 import { ChartTooltip } from '../../../components/chart/ChartTooltip';
 import { QueryError } from '../../../components/QueryError';
 import { useI18n, type Formatters, type Translate } from '../../../i18n';
@@ -29,6 +30,7 @@ export function TrendsPage() {
     const series = data.series.find((s) => s.key === key);
     return by === 'topic' ? topicLabel(t, key) : (series?.label ?? key);
   };
+  const byColumn = t(by === 'topic' ? 'feedback.trends.byTopic' : 'feedback.trends.byProduct');
 
   return (
     <Stack gap="md" data-testid="feedback-trends">
@@ -50,18 +52,38 @@ export function TrendsPage() {
       )}
       {trends.data && trends.data.series.length > 0 && (
         <SimpleGrid cols={{ base: 1, lg: 3 }}>
-          <Paper withBorder p="md" style={{ gridColumn: 'span 2' }}>
-            <Title order={2} fz="md" mb="sm">{t('feedback.trends.mentions')}</Title>
-            <MentionsChart data={trends.data} interval={interval} label={(k) => label(k, trends.data)} t={t} format={format} />
-          </Paper>
-          <Paper withBorder p="md">
-            <Title order={2} fz="md" mb="sm">{t('feedback.trends.negativeShare')}</Title>
+          <div style={{ gridColumn: 'span 2' }}>
+            <ExportableChart title={t('feedback.trends.mentions')} definition={t('feedback.trends.mentionsDef')}
+              filename={`feedback-mentions-by-${by}-${interval}`} csv={mentionsCsv(trends.data, byColumn, (k) => label(k, trends.data), t)}>
+              <MentionsChart data={trends.data} interval={interval} label={(k) => label(k, trends.data)} t={t} format={format} />
+            </ExportableChart>
+          </div>
+          <ExportableChart title={t('feedback.trends.negativeShare')} definition={t('feedback.trends.negativeDef')}
+            filename={`feedback-negative-share-by-${by}`} csv={negativeCsv(trends.data, byColumn, (k) => label(k, trends.data), t)}>
             <NegativeShareChart data={trends.data} label={(k) => label(k, trends.data)} t={t} format={format} />
-          </Paper>
+          </ExportableChart>
         </SimpleGrid>
       )}
     </Stack>
   );
+}
+
+type Rows = { columns: string[]; rows: (string | number | null)[][] };
+
+/** One row per period (its key: a week's Monday or YYYY-MM), one column of mentions per charted topic or product. */
+function mentionsCsv(data: FeedbackTrends, byColumn: string, label: (key: string) => string, t: Translate): Rows {
+  return {
+    columns: [t('feedback.trends.period'), ...data.series.map((s) => `${byColumn}: ${label(s.key)}`)],
+    rows: data.points.map((p) => [p.period, ...data.series.map((s) => p.counts[s.key] ?? null)]),
+  };
+}
+
+/** One row per charted topic or product: its negative share (as drawn, 0 when unknown) and its mentions. */
+function negativeCsv(data: FeedbackTrends, byColumn: string, label: (key: string) => string, t: Translate): Rows {
+  return {
+    columns: [byColumn, t('feedback.trends.negativeShare'), t('feedback.trends.total')],
+    rows: data.series.map((s) => [label(s.key), s.negativeShare ?? 0, s.total]),
+  };
 }
 
 interface ChartProps {

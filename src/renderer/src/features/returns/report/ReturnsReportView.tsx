@@ -43,8 +43,10 @@ export function ReturnsReportView() {
       </SimpleGrid>
       <SimpleGrid cols={{ base: 1, lg: 2 }} spacing="lg">
         <RateChart title={t('returns.report.byProduct')} subtitle={t('returns.report.byProductHint')} rows={products}
+          definition={t('returns.report.byProductDef')} filename="return-rate-by-product" labelColumn={t('returns.report.product')}
           soldLabel={t('returns.report.unitsDelivered')} testId="returns-chart-product" />
         <RateChart title={t('returns.report.byReason')} subtitle={t('returns.report.byReasonHint')} rows={reasons}
+          definition={t('returns.report.byReasonDef')} filename="return-rate-by-reason" labelColumn={t('returns.report.reason')}
           soldLabel={t('returns.report.ordersDelivered')} testId="returns-chart-reason" />
       </SimpleGrid>
       <Paper withBorder radius="md" p="md" data-testid="returns-serial">

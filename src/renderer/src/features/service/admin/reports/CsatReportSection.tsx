@@ -24,6 +24,10 @@ export function CsatReportSection({ range }: { range: ReportRange }) {
         <>
           <WeeklyShareChart
             testId="csat-report-chart"
+            title={t('service.admin.reports.csatByWeek')}
+            definition={t('service.admin.reports.csatByWeekDef')}
+            filename="service-csat-by-week"
+            shareLabel={t('service.admin.reports.satisfied')}
             color={chartColors.newCustomers}
             points={data.byWeek.map((row) => ({ ...row, week: row.key, share: row.satisfied }))}
             describe={(row) => [

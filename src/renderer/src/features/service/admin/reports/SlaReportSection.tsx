@@ -23,6 +23,10 @@ export function SlaReportSection({ range }: { range: ReportRange }) {
         <>
           <WeeklyShareChart
             testId="sla-report-chart"
+            title={t('service.admin.reports.slaByWeek')}
+            definition={t('service.admin.reports.slaByWeekDef')}
+            filename="service-sla-by-week"
+            shareLabel={t('service.admin.reports.compliance')}
             points={data.byWeek.map((row) => ({ ...row, week: row.key, share: row.compliance }))}
             describe={(row) => [
               { label: t('service.admin.reports.compliance'), value: row.share === null ? '—' : format.percent(row.share) },
