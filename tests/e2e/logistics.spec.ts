@@ -86,6 +86,7 @@ test.describe('logistics', () => {
     await row.getByTestId('exception-open-ticket').click();
     clicks += 1;
     await expect(page.getByTestId('exception-ticket-subject')).toHaveValue(new RegExp(`Delayed shipment for order ${escape(target!.orderNumber)}`));
+    const subject = await page.getByTestId('exception-ticket-subject').inputValue();
     await page.getByTestId('exception-ticket-create').click();
     clicks += 1;
     const link = row.getByTestId('exception-ticket-link');
@@ -95,6 +96,8 @@ test.describe('logistics', () => {
     const ticketId = Number(await link.getAttribute('data-ticket-id'));
     const ticket = (await backroom.invoke('tickets.get', { id: ticketId })) as TicketDetail;
     expect(ticket.links.shipmentId).toBe(target!.id);
+    // The subject shown in the popover is the ticket's, written with it in one go.
+    expect(ticket.subject).toBe(subject);
     expect(ticket.order?.orderNumber).toBe(target!.orderNumber);
     await link.click();
     await expect(page).toHaveURL(new RegExp(`#/service/tickets/${ticketId}$`));

@@ -93,6 +93,15 @@ describe('tickets.create', () => {
       customer: { id: 2 }, links: { shipmentId: 9 } });
     const again = call('tickets.create', { staffId: AGENT, idempotencyKey: 's2', source: { kind: 'shipment', shipmentId: 9 } });
     expect(again.id).toBe(fromShipment.id);
+
+    // The staff member's own subject (the exceptions queue's popover, in their language) goes with the ticket.
+    s.prepare(
+      `INSERT INTO shipments (id, order_id, store_id, external_id, carrier, tracking_number, status, created_at, updated_at)
+       VALUES (10, 3, 1, 's10', 'DHL', 'JD01', 'AttemptFail', ?, ?)`,
+    ).run(NOW.toISOString(), NOW.toISOString());
+    const named = call('tickets.create', { staffId: AGENT, idempotencyKey: 's3',
+      source: { kind: 'shipment', shipmentId: 10, subject: '订单 #1003 的包裹投递失败' } });
+    expect(named).toMatchObject({ subject: '订单 #1003 的包裹投递失败', links: { shipmentId: 10 } });
   });
 
   it('refuses an inactive staff member, an unknown source and an order of another customer, writing nothing', () => {

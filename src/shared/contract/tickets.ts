@@ -156,7 +156,12 @@ export const ticketSource = z.discriminatedUnion('kind', [
   }).strict(),
   z.object({ kind: z.literal('feedback'), feedbackId: id }).strict(),
   z.object({ kind: z.literal('return'), returnId: id }).strict(),
-  z.object({ kind: z.literal('shipment'), shipmentId: id }).strict(),
+  z.object({
+    kind: z.literal('shipment'),
+    shipmentId: id,
+    /** The staff member's own words (in their language); the core's sentence when left out. */
+    subject: z.string().trim().min(1, { message: 'a ticket needs a subject' }).max(200).optional(),
+  }).strict(),
 ]);
 
 export const ticketsCreateInput = z

@@ -38,8 +38,10 @@ export function resolveSource(sqlite: Sqlite, source: Source): ResolvedSource {
       return fromFeedback(sqlite, source.feedbackId);
     case 'return':
       return fromReturn(sqlite, source.returnId);
-    case 'shipment':
-      return fromShipment(sqlite, source.shipmentId);
+    case 'shipment': {
+      const resolved = fromShipment(sqlite, source.shipmentId);
+      return source.subject ? { ...resolved, subject: source.subject } : resolved;
+    }
   }
 }
 

@@ -83,25 +83,16 @@ export function useCreateShipmentTicket() {
   return useMutation({
     mutationFn: async (input: { shipmentId: number; staffId: number; subject: string; idempotencyKey: string }) => {
       const askedAt = Date.now();
+      const subject = input.subject.trim();
+      // One write: the subject typed in the popover (in the staff member's language) goes with the ticket.
       const ticket = await invoke('tickets.create', {
         staffId: input.staffId,
-        source: { kind: 'shipment', shipmentId: input.shipmentId },
+        source: { kind: 'shipment', shipmentId: input.shipmentId, ...(subject ? { subject } : {}) },
         idempotencyKey: input.idempotencyKey,
       });
-      // The shipment source names the ticket itself; a subject edited in the
-      // popover is set right after (the contract takes no subject for this source).
       // A ticket opened well before this press is the shipment's open one, found again: its subject stays.
-      const foundExisting = Date.parse(ticket.createdAt) < askedAt - 60_000;
-      if (foundExisting) return { ticket, subjectSaved: true, existing: true };
-      if (ticket.subject === input.subject || input.subject.trim() === '') return { ticket, subjectSaved: true, existing: false };
-      try {
-        const updated = await invoke('tickets.update', {
-          id: ticket.id, staffId: input.staffId, expectedVersion: ticket.version, patch: { subject: input.subject.trim() },
-        });
-        return { ticket: updated, subjectSaved: true, existing: false };
-      } catch {
-        return { ticket, subjectSaved: false, existing: false };
-      }
+      const existing = Date.parse(ticket.createdAt) < askedAt - 60_000;
+      return { ticket, existing };
     },
     onSettled: () => refresh(),
   });

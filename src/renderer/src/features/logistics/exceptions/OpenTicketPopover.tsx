@@ -41,11 +41,11 @@ export function OpenTicketPopover({ shipment }: { shipment: ShipmentRow }) {
     create.mutate(
       { shipmentId: shipment.id, staffId: staff.id, subject: subject.trim(), idempotencyKey: key },
       {
-        onSuccess: ({ ticket, subjectSaved, existing }) => {
+        onSuccess: ({ ticket, existing }) => {
           setOpened(false);
           setCreated(ticket.id);
-          const message = existing ? 'logistics.ticket.existing' : subjectSaved ? 'logistics.ticket.created' : 'logistics.ticket.createdSubjectKept';
-          notifications.show({ color: subjectSaved ? 'teal' : 'yellow', message: t(message, { id: ticket.id }) });
+          const message = existing ? 'logistics.ticket.existing' : 'logistics.ticket.created';
+          notifications.show({ color: 'teal', message: t(message, { id: ticket.id }) });
         },
         onError: (error) => notifications.show({ color: 'red', title: t('logistics.ticket.failed'), message: refusalSentence(t, error) }),
       },
