@@ -1,9 +1,12 @@
+import { afterEach, beforeEach } from 'vitest';
 import { dispatch } from '../../src/main/core/dispatch';
 import type { HandlerContext } from '../../src/main/core/handler';
 import { handlers } from '../../src/main/core/handlers';
-import type { Sqlite } from '../../src/main/db/connection';
+import type { Connection, Sqlite } from '../../src/main/db/connection';
 import { recsRuntimeFor } from '../../src/main/domain/recommend/runtime';
 import type { Result } from '../../src/shared/errors';
+import { handlerContext } from '../helpers/context';
+import { memoryDb } from '../helpers/db';
 
 /**
  * A small shop whose co-purchases are known by construction, for the recs
@@ -92,4 +95,22 @@ export async function ok<T>(ctx: HandlerContext, name: string, input: unknown): 
 export async function jobsSettled(ctx: HandlerContext): Promise<void> {
   const runtime = recsRuntimeFor(ctx);
   await Promise.all([runtime.training?.done, runtime.evaluation?.done]);
+}
+
+/**
+ * A seeded shop in a fresh in-memory database for each test of the file that
+ * calls this (at module level), with its handler context and the events it emitted.
+ */
+export function seededShopPerTest(now = new Date('2026-03-01T12:00:00Z')): {
+  readonly connection: Connection; readonly ctx: HandlerContext; readonly events: { event: string; payload: unknown }[];
+} {
+  const shop = {} as { connection: Connection; ctx: HandlerContext; events: { event: string; payload: unknown }[] };
+  beforeEach(async () => {
+    shop.connection = await memoryDb();
+    seedShop(shop.connection.sqlite);
+    shop.events = [];
+    shop.ctx = handlerContext(shop.connection, now, shop.events);
+  });
+  afterEach(() => shop.connection.close());
+  return shop;
 }

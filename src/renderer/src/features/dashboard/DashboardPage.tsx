@@ -1,18 +1,16 @@
-import { Group, Select, SimpleGrid, Stack, Tabs } from '@mantine/core';
+import { SimpleGrid, Stack, Tabs } from '@mantine/core';
 import { useSessionStorage } from '@mantine/hooks';
 import { useQueryClient } from '@tanstack/react-query';
-import { useState } from 'react';
 import type { DashboardQuery, DashboardSummary } from '../../../../shared/contract';
 import { PageHeader } from '../../components/PageHeader';
 import { QueryError } from '../../components/QueryError';
 import { useI18n } from '../../i18n';
 import { useDashboardSummary, useNoOrdersAtAll } from './api';
 import { CustomerMixChart } from './CustomerMixChart';
-import { DateRangeControl, type RangeSelection } from './DateRangeControl';
 import { EmptyStore } from './EmptyStore';
 import { InsightsSection } from './insights/InsightsSection';
 import { KpiGrid, KpiGridSkeleton } from './KpiGrid';
-import { presetRange, todayUtc, type DateRange } from './ranges';
+import { RangeAndCurrencyControls, useRangeAndCurrency } from './RangeAndCurrency';
 import { RevenueChart } from './RevenueChart';
 import { rangeLineText } from '../../components/rangeLine';
 
@@ -21,14 +19,9 @@ type DashboardTab = 'overview' | 'retention';
 
 export function DashboardPage() {
   const { t } = useI18n();
-  const today = todayUtc();
-  const [selection, setSelection] = useSessionStorage<RangeSelection>({
-    key: 'backroom.dashboard.range',
-    defaultValue: { choice: 'last30', custom: presetRange('last30', today) as DateRange },
-  });
-  const [currency, setCurrency] = useState<string | null>(null);
+  const state = useRangeAndCurrency('backroom.dashboard.range');
+  const { range, currency } = state;
   const [tab, setTab] = useSessionStorage<DashboardTab>({ key: 'backroom.dashboard.tab', defaultValue: 'overview' });
-  const range = selection.choice === 'custom' ? selection.custom : presetRange(selection.choice, today);
   const query: DashboardQuery = { ...(range && { range }), ...(currency && { currency }) };
 
   const queryClient = useQueryClient();
@@ -43,19 +36,7 @@ export function DashboardPage() {
         description={noOrdersAtAll ? undefined : summary.data ? <RangeLine summary={summary.data} /> : '\u00a0'}
         actions={
           noOrdersAtAll ? undefined : (
-            <Group gap="sm" wrap="wrap" justify="flex-end">
-              <DateRangeControl selection={selection} today={today} onChange={setSelection} />
-              {summary.data && summary.data.currencies.length > 1 && (
-                <Select
-                  aria-label={t('range.currency')}
-                  w={110}
-                  data={summary.data.currencies}
-                  value={currency ?? summary.data.currency}
-                  onChange={setCurrency}
-                  allowDeselect={false}
-                />
-              )}
-            </Group>
+            <RangeAndCurrencyControls state={state} currencies={summary.data?.currencies} shownCurrency={summary.data?.currency} />
           )
         }
       />

@@ -1,12 +1,9 @@
-import { Group, Select, SimpleGrid, Stack, Text } from '@mantine/core';
-import { useSessionStorage } from '@mantine/hooks';
-import { useState } from 'react';
+import { SimpleGrid, Stack, Text } from '@mantine/core';
 import type { InputOf, PaymentsSummary } from '../../../../shared/contract';
 import { PageHeader } from '../../components/PageHeader';
 import { QueryError } from '../../components/QueryError';
 import { useI18n } from '../../i18n';
-import { DateRangeControl, type RangeSelection } from '../dashboard/DateRangeControl';
-import { presetRange, todayUtc, type DateRange } from '../dashboard/ranges';
+import { RangeAndCurrencyControls, useRangeAndCurrency } from '../dashboard/RangeAndCurrency';
 import { usePaymentsSummary } from './api';
 import { AttentionList } from './AttentionList';
 import { BreakdownChart } from './BreakdownChart';
@@ -18,13 +15,8 @@ import { rangeLineText } from '../../components/rangeLine';
 /** Where the money came from and where it went back: methods, gateways, refunds, failures. */
 export function PaymentsPage() {
   const { t } = useI18n();
-  const today = todayUtc();
-  const [selection, setSelection] = useSessionStorage<RangeSelection>({
-    key: 'backroom.payments.range',
-    defaultValue: { choice: 'last30', custom: presetRange('last30', today) as DateRange },
-  });
-  const [currency, setCurrency] = useState<string | null>(null);
-  const range = selection.choice === 'custom' ? selection.custom : presetRange(selection.choice, today);
+  const state = useRangeAndCurrency('backroom.payments.range');
+  const { range, currency } = state;
   const input: InputOf<'payments.summary'> = { compare: true, ...(range && { range }), ...(currency && { currency }) };
   const summary = usePaymentsSummary(input);
   return (
@@ -33,20 +25,8 @@ export function PaymentsPage() {
         title={t('area.payments.title')}
         description={summary.data ? <RangeLine summary={summary.data} /> : t('payments.description')}
         actions={
-          <Group gap="sm" wrap="wrap" justify="flex-end">
-            <DateRangeControl selection={selection} today={today} onChange={setSelection} />
-            {summary.data && summary.data.currencies.length > 1 && (
-              <Select
-                aria-label={t('range.currency')}
-                w={110}
-                data={summary.data.currencies}
-                value={currency ?? summary.data.currency}
-                onChange={setCurrency}
-                allowDeselect={false}
-                data-testid="payments-currency"
-              />
-            )}
-          </Group>
+          <RangeAndCurrencyControls state={state} currencies={summary.data?.currencies} shownCurrency={summary.data?.currency}
+            currencyTestId="payments-currency" />
         }
       />
       <Stack gap="lg" data-testid="payments-page">
