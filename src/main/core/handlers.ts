@@ -14,6 +14,9 @@ import { recsHandlers } from '../domain/recommend/handlers';
 import { logisticsHandlers } from '../domain/logistics/handlers';
 import { trackingHandlers } from '../domain/logistics/tracking/handlers';
 import { insightsHandlers } from '../domain/insights/handlers';
+import { campaignHandlers } from '../domain/campaigns/handlers';
+import { drawHandlers } from '../domain/campaigns/draws/handlers';
+import { communityHandlers } from '../domain/community/handlers';
 
 /** Every operation of the contract and the area that answers it. */
 export const handlers = {
@@ -32,4 +35,7 @@ export const handlers = {
   ...logisticsHandlers,
   ...trackingHandlers,
   ...insightsHandlers,
+  ...campaignHandlers,
+  ...drawHandlers,
+  ...communityHandlers,
 } satisfies Handlers;

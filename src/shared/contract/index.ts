@@ -15,6 +15,8 @@ import { syncOperations } from './sync';
 import { recsOperations } from './recs';
 import { logisticsOperations } from './logistics';
 import { insightsOperations } from './insights';
+import { campaignsOperations } from './campaigns';
+import { communityOperations } from './community';
 
 export * from './operation';
 export * from './events';
@@ -34,6 +36,8 @@ export * from './sync';
 export * from './recs';
 export * from './logistics';
 export * from './insights';
+export * from './campaigns';
+export * from './community';
 export * from './audit';
 export * from './bridge';
 
@@ -58,6 +62,8 @@ export const contract = {
   ...recsOperations,
   ...logisticsOperations,
   ...insightsOperations,
+  ...campaignsOperations,
+  ...communityOperations,
 } as const;
 
 export type Contract = typeof contract;
