@@ -18,7 +18,7 @@ export interface ConnectionSettings {
 export type Credentials =
   | { platform: 'shopify'; accessToken: string }
   | { platform: 'woocommerce'; consumerKey: string; consumerSecret: string; queryStringAuth?: boolean }
-  | { platform: 'vendure'; apiKey?: string; bearerToken?: string };
+  | { platform: 'vendure'; apiKey?: string; username?: string; password?: string; channelToken?: string };
 
 /** Where a resource's incremental sync stands: the newest remote change applied, with an id tie-break. */
 export interface SyncCursor {

@@ -6,7 +6,7 @@ import { operation } from './operation';
  * Credentials go in through stores.connect and never come back out: no
  * operation returns them, and they are not kept in SQLite in plain text.
  */
-export const CONNECTABLE_PLATFORMS = ['shopify', 'woocommerce'] as const;
+export const CONNECTABLE_PLATFORMS = ['shopify', 'woocommerce', 'vendure'] as const;
 export const SYNC_RESOURCES = ['products', 'customers', 'orders'] as const;
 export type ConnectablePlatform = (typeof CONNECTABLE_PLATFORMS)[number];
 export type SyncResourceName = (typeof SYNC_RESOURCES)[number];
@@ -28,6 +28,17 @@ export const storeCredentials = z.discriminatedUnion('platform', [
     /** For hosts that strip the Authorization header: send the keys in the query string (HTTPS only). */
     queryStringAuth: z.boolean().default(false),
   }).strict(),
+  /** Vendure's Admin API: an API key (sent as `vendure-api-key`) or an administrator's login (exchanged for a bearer token, never stored). */
+  z.object({
+    platform: z.literal('vendure'),
+    apiKey: z.string().trim().min(1).max(500).optional(),
+    username: z.string().trim().min(1).max(200).optional(),
+    password: z.string().min(1).max(500).optional(),
+    /** Vendure channel token, when the shop has more than the default channel. */
+    channelToken: z.string().trim().min(1).max(200).optional(),
+  }).strict().refine((c) => c.apiKey !== undefined || (c.username !== undefined && c.password !== undefined), {
+    message: 'give either an API key or an administrator username and password', path: ['apiKey'],
+  }),
 ]);
 
 export const storesConnectInput = z
