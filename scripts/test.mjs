@@ -1,6 +1,7 @@
 #!/usr/bin/env node
 /**
  * `npm test`: every suite, then one closing line `N passed, N failed, N skipped`.
+ *   0. install the Vendure test peer (tests/integration/vendure) when a fresh clone lacks it
  *   1. build the app (the browser and Electron tests run the built renderer)
  *   2. vitest: the core in plain Node
  *   3. Playwright in Chromium: the console through browser mode
@@ -8,7 +9,7 @@
  * Exits non-zero when any test fails or any stage cannot run.
  */
 import { spawnSync } from 'node:child_process';
-import { existsSync, mkdirSync, readFileSync, rmSync } from 'node:fs';
+import { existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 
 const root = join(import.meta.dirname, '..');
@@ -39,6 +40,20 @@ function readJson(file) {
 }
 
 const npx = process.platform === 'win32' ? 'npx.cmd' : 'npx';
+const npm = process.platform === 'win32' ? 'npm.cmd' : 'npm';
+
+// The real Vendure server the integration tests run against has its own lockfile; a fresh clone installs it here.
+const vendurePeer = join(root, 'tests', 'integration', 'vendure');
+if (!existsSync(join(vendurePeer, 'node_modules', '@vendure', 'core'))) {
+  const started = Date.now();
+  if (run('installing the Vendure test peer', npm, ['ci', '--prefix', vendurePeer, '--no-audit', '--no-fund']) !== 0) {
+    problems.push('the Vendure test peer could not be installed (npm ci --prefix tests/integration/vendure)');
+  } else {
+    const installMs = Date.now() - started;
+    writeFileSync(join(resultsDir, 'vendure-install.json'), `${JSON.stringify({ installMs, by: 'scripts/test.mjs' })}\n`);
+    console.log(`the Vendure test peer installed in ${(installMs / 1000).toFixed(1)} s`);
+  }
+}
 
 if (run('build', npx, ['electron-vite', 'build']) !== 0) {
   problems.push('the build failed');

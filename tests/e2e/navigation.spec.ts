@@ -5,6 +5,8 @@ const AREAS = [
   ['orders', 'Orders'],
   ['customers', 'Customers'],
   ['loyalty', 'Loyalty'],
+  ['campaigns', 'Campaigns'],
+  ['community', 'Community'],
   ['service', 'Service'],
   ['returns', 'Returns'],
   ['feedback', 'Feedback'],

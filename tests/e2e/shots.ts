@@ -24,6 +24,9 @@ export const DOCS_SHOTS = new Set([
   'recs-en-light.png', 'recs-evaluate-en-light.png', 'recs-zh-dark.png', 'recs-publish-en-light.png',
   'logistics-en-light.png', 'logistics-exceptions-zh-dark.png', 'payments-en-light.png',
   'insights-en-light.png', 'insights-zh-dark.png',
+  'campaigns-list-en-light.png', 'campaigns-editor-en-light.png', 'campaigns-report-en-light.png', 'campaigns-calendar-zh-dark.png',
+  'community-groups-en-light.png', 'community-group-en-light.png', 'community-leaderboards-zh-light.png',
+  'community-announcements-en-dark.png',
 ]);
 
 export function shotPath(file: string, testInfo: { outputPath(name: string): string }): string {

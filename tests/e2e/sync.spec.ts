@@ -62,6 +62,29 @@ test.describe('marketplace sync', () => {
     expect(wooStoreId(backroom)).toBeUndefined();
   });
 
+  test('Vendure offers an API key or an administrator login, and an unreachable server is said in a sentence', async ({ page, backroom }) => {
+    await openConsole(page, backroom, '/sync/connect');
+    await page.getByTestId('sync-connect-platform').getByText('Vendure').click();
+    await expect(page.getByTestId('sync-connect-vendure-key')).toBeVisible();
+    await expect(page.getByTestId('sync-connect-vendure-channel')).toBeVisible();
+    await expect(page.getByTestId('sync-connect-token')).toHaveCount(0);
+    await page.getByTestId('sync-connect-vendure-auth').getByText('Administrator login').click();
+    await expect(page.getByTestId('sync-connect-vendure-username')).toBeVisible();
+    await expect(page.getByTestId('sync-connect-vendure-password')).toBeVisible();
+    await expect(page.getByTestId('sync-connect-vendure-key')).toHaveCount(0);
+    await page.getByTestId('sync-connect-vendure-auth').getByText('API key').click();
+    // Nothing listens on the discard port: the connector's own offline sentence comes back as the verdict.
+    await page.getByTestId('sync-connect-url').fill('http://127.0.0.1:9');
+    await page.getByTestId('sync-connect-test').click();
+    await expect(page.getByText('Enter the API key.')).toBeVisible();
+    await page.getByTestId('sync-connect-vendure-key').fill('lookup:secret');
+    await page.getByTestId('sync-connect-test').click();
+    const verdict = page.getByTestId('sync-connect-verdict');
+    await expect(verdict).toHaveAttribute('data-ok', 'false');
+    await expect(verdict).toContainText('Could not reach the Vendure server at 127.0.0.1:9');
+    await expect(page.getByTestId('sync-connect-submit')).toBeDisabled();
+  });
+
   test('connect with the right keys, sync with progress, and the orders appear', async ({ page, backroom }, testInfo) => {
     test.setTimeout(120_000);
     await openConsole(page, backroom, '/sync/connect');

@@ -71,7 +71,9 @@ describe('bulk mode for a first full sync', () => {
 
     apply(sqlite, backfill(40));
     apply(sqlite, backfill(40, 40));
-    expect(sequences(sqlite).every((row) => (row as { seq: number | null }).seq === null)).toBe(true);
+    // Numbered as they are written from the backfill's running counts, except the customers whose orders came out of
+    // order (all three here: renumbered when the backfill ends).
+    expect(sequences(sqlite).some((row) => (row as { seq: number | null }).seq !== null)).toBe(true);
     finishBulkApply(sqlite, NOW);
 
     expect(indexes(sqlite)).toEqual(before);

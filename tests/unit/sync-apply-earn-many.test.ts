@@ -1,7 +1,7 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { Connection } from '../../src/main/db/connection';
 import { earnForOrders } from '../../src/main/domain/loyalty/earn-many';
-import { earnForOrder } from '../../src/main/domain/loyalty/orders';
+import { earnForOrder, reverseForRefund } from '../../src/main/domain/loyalty/orders';
 import { writeLoyaltySettings } from '../../src/main/domain/loyalty/settings';
 import { DEFAULT_LOYALTY_SETTINGS, type LoyaltySettings } from '../../src/shared/contract';
 import { applyRecords } from '../../src/main/sync/apply';
@@ -68,5 +68,74 @@ describe('earnForOrders', () => {
     writeLoyaltySettings(connection.sqlite, withBonus, NOW);
     expect(earnForOrders({ sqlite: connection.sqlite, now: () => NOW }, [1, 2])).toEqual([1, 2]);
     connection.close();
+  });
+
+  it('leaves every order to earnForOrder (and its campaign hook) while a launched multiplier campaign exists', async () => {
+    const connection = await memoryDb();
+    const { sqlite } = connection;
+    insertConnectedStore(sqlite);
+    writeLoyaltySettings(sqlite, DEFAULT_LOYALTY_SETTINGS, NOW);
+    applyRecords(sqlite, 1, asOrders(remoteOrder('a'), remoteOrder('b')), [], { runId: null, now: NOW });
+    const ctx = { sqlite, now: () => NOW };
+    const insertCampaign = sqlite.prepare(`INSERT INTO campaigns (name, goal, status, starts_at, ends_at, audience, holdout_salt,
+        mechanics, created_at, updated_at) VALUES ('Double points', 'reward', ?, '2026-01-01T00:00:00.000Z',
+        '2026-04-01T00:00:00.000Z', '{}', 'salt', '[{"kind":"multiplier","multiplier":2}]', ?, ?)`);
+    insertCampaign.run('draft', NOW.toISOString(), NOW.toISOString());
+    // A draft changes nothing: the orders (already earned by the apply) earn nothing more here.
+    expect(sqlite.transaction(() => earnForOrders(ctx, [1, 2]))()).toEqual([]);
+    insertCampaign.run('launched', NOW.toISOString(), NOW.toISOString());
+    expect(sqlite.transaction(() => earnForOrders(ctx, [1, 2]))()).toEqual([1, 2]);
+    connection.close();
+  });
+});
+
+describe('a page of refunded orders', () => {
+  /**
+   * The page applied with its earnings queued and its reversals after them, or written without points and then
+   * earned and reversed order by order through the loyalty area, as a page did before it queued them.
+   */
+  async function ledgerOf(orders: RemoteOrder[], queued: boolean) {
+    const connection = await memoryDb();
+    const { sqlite } = connection;
+    try {
+      insertConnectedStore(sqlite);
+      writeLoyaltySettings(sqlite, { ...DEFAULT_LOYALTY_SETTINGS, enabled: queued }, NOW);
+      applyRecords(sqlite, 1, asOrders(...orders), [], { runId: null, now: NOW });
+      writeLoyaltySettings(sqlite, DEFAULT_LOYALTY_SETTINGS, NOW);
+      if (!queued) {
+        const ctx = { sqlite, now: () => NOW };
+        for (const o of sqlite.prepare('SELECT id, status, total_minor AS total FROM orders ORDER BY id').all() as
+          { id: number; status: string; total: number }[]) {
+          if (o.status !== 'cancelled') earnForOrder(ctx, o.id);
+          let refundedSoFar = 0;
+          for (const r of sqlite.prepare('SELECT id, amount_minor AS amount FROM refunds WHERE order_id = ? ORDER BY refunded_at, id')
+            .all(o.id) as { id: number; amount: number }[]) {
+            refundedSoFar += r.amount;
+            reverseForRefund(ctx, { orderId: o.id, refundedTotalMinor: refundedSoFar, refundKey: `refund:${r.id}:reverse` });
+          }
+          if (o.status === 'cancelled') reverseForRefund(ctx, { orderId: o.id, refundedTotalMinor: o.total, refundKey: `order:${o.id}:cancel` });
+        }
+      }
+      return sqlite.prepare(`SELECT customer_id, entry_type, points, order_id, idempotency_key, available_at,
+        expires_at, reason FROM points_ledger ORDER BY order_id, id`).all();
+    } finally {
+      connection.close();
+    }
+  }
+  const refund = (id: string, amountMinor: number, refundedAt: string) =>
+    ({ externalId: id, amountMinor, currency: 'USD', reason: null, note: null, refundedAt });
+  const refunded = (): RemoteOrder[] => [
+    remoteOrder('whole', { financialStatus: 'refunded', refundedMinor: 5200, refunds: [refund('r1', 5200, '2026-02-02T10:00:00Z')] }),
+    remoteOrder('plain'),
+    remoteOrder('twice', { financialStatus: 'partially_refunded', refundedMinor: 3000,
+      refunds: [refund('r3', 1000, '2026-02-03T10:00:00Z'), refund('r2', 2000, '2026-02-02T10:00:00Z')] }),
+    remoteOrder('cancelled', { status: 'cancelled', cancelledAt: '2026-02-01T11:00:00Z', financialStatus: 'refunded',
+      refundedMinor: 1000, refunds: [refund('r4', 1000, '2026-02-02T10:00:00Z')] }),
+  ];
+
+  it('posts the same earnings and reversals together as one order at a time', async () => {
+    const oneByOne = await ledgerOf(refunded(), false);
+    expect(oneByOne.filter((row) => (row as { entry_type: string }).entry_type === 'reverse').length).toBe(3);
+    expect(await ledgerOf(refunded(), true)).toEqual(oneByOne);
   });
 });

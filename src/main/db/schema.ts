@@ -20,12 +20,17 @@ import type {
   RollupCustomerOrdersTable, RollupOrderGapsTable, RollupGapMarksTable, RollupGapsStateTable, RfmSegmentHistoryTable,
   RfmComputationsTable,
 } from './schema/insights'; // rollups (issue 7)
+import type {
+  AnnouncementsTable, CampaignCheckinsTable, CampaignCouponsTable, CampaignMembersTable, CampaignPricesTable, CampaignsTable,
+  CommunityGroupsTable, CommunityMembersTable, CommunityNotesTable, DrawsTable, HonoursTable, MessageTemplatesTable,
+} from './schema/campaigns'; // campaigns and community (issue 8)
 
 export * from './schema/service';
 export * from './schema/sync';
 export * from './schema/recs';
 export * from './schema/tracking'; // tracking (issue 7)
 export * from './schema/insights'; // rollups (issue 7)
+export * from './schema/campaigns'; // campaigns and community (issue 8)
 
 /**
  * Row shapes of the SQLite schema as Kysely sees them. These are storage types:
@@ -35,7 +40,9 @@ export * from './schema/insights'; // rollups (issue 7)
 
 export type AuditEntityType =
   | 'order' | 'customer' | 'loyalty' | 'settings' | 'ticket' | 'return' | 'feedback' | 'staff' | 'macro' | 'kb_article' | 'store'
-  | 'shipment'; // logistics-core: disputes
+  | 'shipment' // logistics-core: disputes
+  | 'community_group' | 'announcement' | 'message_template' // community-core (issue 8)
+  | 'campaign'; // campaigns-core (issue 8)
 
 export interface StoresTable {
   id: Generated<number>;
@@ -446,6 +453,20 @@ export interface Database {
   rollup_gaps_state: RollupGapsStateTable; // insights-core
   rfm_segment_history: RfmSegmentHistoryTable; // insights-core
   rfm_computations: RfmComputationsTable; // insights-core
+  // ---- campaigns and community (issue 8, migration 0023) ----
+  campaigns: CampaignsTable;
+  campaign_members: CampaignMembersTable;
+  campaign_coupons: CampaignCouponsTable;
+  campaign_prices: CampaignPricesTable;
+  campaign_checkins: CampaignCheckinsTable;
+  draws: DrawsTable;
+  community_groups: CommunityGroupsTable;
+  community_members: CommunityMembersTable;
+  community_notes: CommunityNotesTable;
+  honours: HonoursTable;
+  announcements: AnnouncementsTable;
+  message_templates: MessageTemplatesTable;
+  // ---- end campaigns and community ----
 }
 
 export type DbStore = Selectable<StoresTable>;

@@ -7,6 +7,7 @@ import { LoyaltyLedger } from './loyalty';
 import { planStore, type StorePlan } from './plan';
 import { ensureStaff } from './staff';
 import { finishServiceDesk } from './finish-service';
+import { launchDemoCampaign } from './campaign'; // campaigns (issue 8)
 import { DAY, isoAt, monthsBefore } from './time';
 import { dropRollupMarks, rebuildRollups, restoreRollupMarks } from '../domain/insights/rollups'; // rollups (issue 7)
 
@@ -126,6 +127,7 @@ export class StoreLoad {
     restoreRollupMarks(this.sqlite, this.rollupMarks);
     // so a fresh demo store's dashboards open on up-to-date rollups, not on a million marks
     rebuildRollups(this.sqlite, new Date(this.store.nowMs));
+    const campaignPostings = launchDemoCampaign(this.sqlite, { seed: this.seed, nowMs: this.store.nowMs, storeId: this.store.storeId }); // issue 8
     if (this.orderCount <= VERIFY_CONSTRAINTS_UP_TO) {
       const problems = constraintViolations(this.sqlite);
       if (problems.length > 0) {
@@ -136,7 +138,7 @@ export class StoreLoad {
     return {
       storeId: store.storeId,
       seed: this.seed,
-      counts: { stores: 1, staff: this.staffAdded, ...this.counts, points_ledger: this.ledger.count },
+      counts: { stores: 1, staff: this.staffAdded, ...this.counts, points_ledger: this.ledger.count + campaignPostings },
       firstOrderAt: isoAt(plan.times[0] as number),
       lastOrderAt: isoAt(plan.times[plan.orderCount - 1] as number),
       now: isoAt(store.nowMs),

@@ -133,7 +133,7 @@ export interface Announcement {
   groupIds: number[]; campaignId: number | null; version: number; createdAt: string; updatedAt: string;
 }
 /** The text to paste into one group's channel, shaped for its platform (length limits, markup). */
-export interface AnnouncementExport { groupId: number; platform: CommunityPlatform; language: 'en' | 'zh-CN'; text: string; warnings: string[] }
+export interface AnnouncementExport { groupId: number; platform: CommunityPlatform; language: 'en' | 'zh-CN'; text: string; parts: string[]; warnings: string[] }
 export interface MessageTemplate { id: number; name: string; bodyEn: string; bodyZh: string; unknownVariables: string[]; version: number; updatedAt: string }
 export interface RenderedTemplate { text: string; missing: string[]; unknown: string[] }
 

@@ -4,6 +4,7 @@ import { statement } from './ledger';
 import { addMonthsUtc, DAY_MS } from './dates';
 import { EARNING_STATUSES, earnKey, earningRulesOf, pointsForOrder, type OrderFacts } from './orders';
 import { readLoyaltySettings } from './settings';
+import { launchedMultiplierExists } from '../campaigns/multiplier';
 
 /**
  * earnForOrder for many orders at once (a sync page of a first backfill earns
@@ -12,7 +13,8 @@ import { readLoyaltySettings } from './settings';
  * multi-row inserts, instead of six statements per order.
  *
  * Only for programs where what an order earns depends on the order alone: no
- * tiers or campaigns (their multipliers depend on the customer and the day),
+ * tiers or campaigns (the program's or a launched multiplier campaign of the
+ * campaigns area: their multipliers depend on the customer and the day),
  * no first-order bonus (it depends on the customer's other orders), and
  * pending by days (not by delivery). For any other program, and for anything
  * this cannot decide, the ids come back and the caller earns them one by one
@@ -50,6 +52,9 @@ export function earnForOrders(ctx: LedgerContext, orderIds: readonly number[],
   const settings = options.settings ?? readLoyaltySettings(ctx.sqlite);
   if (!settings.enabled) return [];
   if (!earnsPerOrderAlone(settings)) return [...orderIds];
+  // Campaigns (issue 8): a launched multiplier campaign adds to an order's points through earnForOrder's hook,
+  // which depends on the customer and the day; while one exists, every order is earned one by one.
+  if (launchedMultiplierExists(ctx.sqlite)) return [...orderIds];
   const rules = earningRulesOf(settings);
   const now = ctx.now().toISOString();
   const values: unknown[] = [];

@@ -8,6 +8,7 @@ import { readLoyaltySettings } from './settings';
 import { currentCustomerId } from '../customers/merged';
 import { tierStatus } from './tiers';
 import { postFirstOrderBonus } from './first-order';
+import { postCampaignMultipliers } from '../campaigns/multiplier'; // campaigns-core (issue 8)
 
 /**
  * Points from orders: earning on a paid order and taking them back on refund.
@@ -150,6 +151,8 @@ export function earnForOrder(ctx: LedgerContext, orderId: number, rules?: Earnin
     const earned = post(ctx, { customerId, entryType: 'earn', points, orderId, idempotencyKey: earnKey(orderId),
       availableAt, expiresAt });
     if (!earned.replayed) postFirstOrderBonus(ctx, settings, { ...order, customerId }, earned, EARNING_STATUSES);
+    // Campaigns (issue 8): a launched multiplier campaign whose treatment holds this customer adds its extra points.
+    if (!earned.replayed) postCampaignMultipliers(ctx, { id: orderId, customerId, placedAt: order.placedAt }, earned.entry);
     return earned;
   });
 }

@@ -2,7 +2,9 @@ import type { Sqlite } from '../../db/connection';
 import { recomputeAllRfm } from '../../domain/customers/rfm';
 import { readLoyaltySettings } from '../../domain/loyalty/settings';
 import type { LoyaltySettings } from '../../../shared/contract';
-import { renumberStoreOrders } from './sequence';
+import { forgetBulkProductIds } from './bulk-products';
+import { resetBulkSequences, settleBulkSequences } from './bulk-sequence';
+import { catchUpRollups, isTriggerDdl, pauseRollupMarks } from './paused-marks';
 import { prepared } from './statements';
 import type { SyncResource } from '../model';
 
@@ -32,6 +34,9 @@ export const DEFERRED_DURING_BACKFILL: Record<SyncResource, readonly string[]> =
     'refunds_refunded', 'shipments_rollup_day', 'shipments_rollup_delivered', 'shipments_shipped_sort',
     'shipments_last_event_sort', 'shipments_estimated_sort', 'shipments_tracking_number', 'shipments_open_queue',
     'shipments_disputed', 'orders_rollup_day', 'payments_rollup_day', 'payments_attention',
+    // The community leaderboards' (issue 8): keyed by created_at, which a backfill gives every entry alike, so
+    // its entries land all over it by customer.
+    'points_ledger_credits_by_time',
   ],
   customers: [
     'customers_first_name', 'customers_last_name', 'customers_sort_name', 'customers_email_normalized',
@@ -45,8 +50,8 @@ export const DEFERRED_DURING_BACKFILL: Record<SyncResource, readonly string[]> =
  * Two more, keyed by customer, so every page writes all over them (they were
  * most of a page's COMMIT): deferred only while nothing in the apply reads
  * them. orders_customer numbers each customer's orders as they come
- * (customer_order_seq: in bulk mode every customer is renumbered once at the
- * end instead) and finds a first order for the first-order bonus and the
+ * (customer_order_seq: in bulk mode they are numbered from running counts
+ * instead, bulk-sequence.ts) and finds a first order for the first-order bonus and the
  * spend a tier needs; points_ledger_customer sums the points a tier needs. So
  * with tiers or a first-order bonus in the program they stay, and a program
  * changed to have them mid-backfill rebuilds them at the next page
@@ -107,6 +112,8 @@ export function beginBulkApply(sqlite: Sqlite, storeId: number, resource: SyncRe
   const names = resource === 'orders' && !programReadsCustomerIndexes(readLoyaltySettings(sqlite))
     ? [...DEFERRED_DURING_BACKFILL.orders, ...CUSTOMER_KEYED] : DEFERRED_DURING_BACKFILL[resource];
   const deferredAt = options.now.toISOString();
+  resetBulkSequences(sqlite, storeId);
+  forgetBulkProductIds(sqlite, storeId);
   return sqlite.transaction(() => {
     const indexes = sqlite
       .prepare(`SELECT name, tbl_name AS tableName, sql FROM sqlite_master
@@ -118,7 +125,13 @@ export function beginBulkApply(sqlite: Sqlite, storeId: number, resource: SyncRe
       record.run(index.name, index.tableName, index.sql, storeId, resource, deferredAt);
       sqlite.exec(`DROP INDEX "${index.name.replace(/"/g, '""')}"`);
     }
-    return indexes.length > 0;
+    if (indexes.length === 0) return false;
+    // The rollups' change marks too (paused-marks.ts), recorded the same way.
+    if (resource === 'orders') {
+      pauseRollupMarks(sqlite, (trigger) => record.run(trigger.name, trigger.tableName, trigger.sql, storeId, resource,
+        deferredAt));
+    }
+    return true;
   }).immediate();
 }
 
@@ -149,7 +162,7 @@ export function keepIndexesTheProgramReads(sqlite: Sqlite, settings: LoyaltySett
   if (programReadsCustomerIndexes(settings)) restoreDeferredIndexes(sqlite, CUSTOMER_KEYED);
 }
 
-/** Whether orders are being written without their sequence numbers (orders_customer deferred). */
+/** Whether orders are numbered from the backfill's running counts (orders_customer deferred: bulk-sequence.ts). */
 export function sequenceDeferred(sqlite: Sqlite): boolean {
   return prepared(sqlite, "SELECT 1 FROM sync_deferred_indexes WHERE name = 'orders_customer'").get() !== undefined;
 }
@@ -174,24 +187,29 @@ export function restoreDeferredIndexes(sqlite: Sqlite, only?: readonly string[])
     { name: string; sql: string; storeId: number | null }[]).filter((index) => only === undefined || only.includes(index.name));
   if (deferred.length === 0) return [];
   return sqlite.transaction(() => {
-    // Orders written while orders_customer was away have no sequence number yet: numbered before the
-    // indexes come back, so the update does not maintain them row by row.
+    // Orders written while orders_customer was away were numbered from running counts (bulk-sequence.ts):
+    // checked, and renumbered where those could not tell, before the indexes come back, so the update
+    // does not maintain them row by row.
     for (const index of deferred) {
-      if (index.name === 'orders_customer' && index.storeId !== null) renumberStoreOrders(sqlite, index.storeId);
+      if (index.name === 'orders_customer' && index.storeId !== null) settleBulkSequences(sqlite, index.storeId);
+      if (index.storeId !== null) forgetBulkProductIds(sqlite, index.storeId);
     }
-    const exists = sqlite.prepare("SELECT 1 FROM sqlite_master WHERE type = 'index' AND name = ?");
+    const exists = sqlite.prepare('SELECT 1 FROM sqlite_master WHERE name = ?');
     const forget = sqlite.prepare('DELETE FROM sync_deferred_indexes WHERE name = ?');
     for (const index of deferred) {
       if (exists.get(index.name) === undefined) sqlite.exec(index.sql);
       forget.run(index.name);
     }
-    return deferred.map((index) => index.name);
+    // The rollups' change marks were paused with the indexes: what they missed is rebuilt before they count again.
+    if (deferred.some((object) => isTriggerDdl(object.sql))) catchUpRollups(sqlite);
+    return deferred.filter((object) => !isTriggerDdl(object.sql)).map((index) => index.name);
   }).immediate();
 }
 
 /** The indexes currently deferred (for the sync page and the tests). */
 export function deferredIndexes(sqlite: Sqlite): { name: string; storeId: number | null; resource: string | null }[] {
   if (!hasDeferralTable(sqlite)) return [];
-  return sqlite.prepare('SELECT name, store_id AS storeId, resource FROM sync_deferred_indexes ORDER BY name').all() as
-    { name: string; storeId: number | null; resource: string | null }[];
+  return (sqlite.prepare('SELECT name, sql, store_id AS storeId, resource FROM sync_deferred_indexes ORDER BY name').all() as
+    { name: string; sql: string; storeId: number | null; resource: string | null }[])
+    .filter((object) => !isTriggerDdl(object.sql)).map(({ name, storeId, resource }) => ({ name, storeId, resource }));
 }

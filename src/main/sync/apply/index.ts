@@ -7,6 +7,8 @@ import { applyProduct } from './products';
 import { quarantine, resolveApplied } from './quarantine';
 import { readLoyaltySettings } from '../../domain/loyalty/settings';
 import { inBulkApply, keepIndexesTheProgramReads, sequenceDeferred } from './deferred-indexes';
+import { bulkProductIds } from './bulk-products';
+import { commitPageSequences, pageSequences, sequencesMark, undoSequences } from './bulk-sequence';
 import { emptyPendingRows, writePendingRows } from './order-children';
 import { canQueueEarnings, earnQueued } from './order-points';
 import { prefetchPage } from './prefetch';
@@ -115,9 +117,11 @@ function applyPage(
 ): ApplyCounts {
   const nowIso = options.now.toISOString();
   const page: PageState = {
-    storeId, now: options.now, nowIso, customerIds: new Map(), productIds: new Map(), touchedCustomers: new Set(),
+    storeId, now: options.now, nowIso, customerIds: new Map(), productIds: new Map(), knownProductIds: null,
+    touchedCustomers: new Set(),
     renumberCustomers: new Set(), storedOrders: null, storedShipments: null, loyaltySettings: null,
-    sequenceDeferred: false, earnLater: null, pendingRows: savepointPerRecord ? null : emptyPendingRows(),
+    sequenceDeferred: false, bulkSequences: null, earnLater: null, reverseLater: null,
+    pendingRows: savepointPerRecord ? null : emptyPendingRows(),
   };
   // A first backfill in bulk mode (deferred-indexes.ts): the program is read once for the page, and decides
   // whether the customer-keyed indexes must come back before it is applied.
@@ -125,11 +129,16 @@ function applyPage(
   if (bulk) {
     page.loyaltySettings = readLoyaltySettings(sqlite);
     keepIndexesTheProgramReads(sqlite, page.loyaltySettings);
+    page.knownProductIds = bulkProductIds(sqlite, storeId);
     page.sequenceDeferred = sequenceDeferred(sqlite);
+    if (page.sequenceDeferred) page.bulkSequences = pageSequences(sqlite, storeId);
   }
   prefetchPage(sqlite, page, records);
   // With a savepoint per record, each record's points go with it; otherwise they are earned together at the end.
-  if (!savepointPerRecord && page.storedOrders !== null && canQueueEarnings(sqlite, page)) page.earnLater = [];
+  if (!savepointPerRecord && page.storedOrders !== null && canQueueEarnings(sqlite, page)) {
+    page.earnLater = [];
+    page.reverseLater = [];
+  }
   const counts: ApplyCounts = { created: 0, updated: 0, unchanged: 0, quarantined: 0 };
   const applied: Record<SyncResource, string[]> = { products: [], customers: [], orders: [] };
   const applyInSavepoint = sqlite.transaction((item: RemoteRecord) => applyOne(sqlite, page, item));
@@ -147,6 +156,7 @@ function applyPage(
       hold(resource, externalIdOf(item), problem, item?.record ?? item);
       continue;
     }
+    const sequenceMark = page.bulkSequences ? sequencesMark(page.bulkSequences) : 0;
     try {
       counts[savepointPerRecord ? applyInSavepoint(item) : applyOne(sqlite, page, item)]++;
       applied[resource].push(externalIdOf(item)!);
@@ -159,6 +169,7 @@ function applyPage(
       page.productIds.clear();
       page.storedOrders = null;
       page.storedShipments = null;
+      if (page.bulkSequences) undoSequences(page.bulkSequences, sequenceMark);
       hold(resource, externalIdOf(item), reason, item.record);
     }
   }
@@ -170,7 +181,8 @@ function applyPage(
     if (refusalReason(error, 'orders') !== null) throw new RecordRefused('A row written with the page was refused.');
     throw error;
   }
-  if (!page.sequenceDeferred) renumberCustomerOrders(sqlite, page.renumberCustomers);
+  if (page.bulkSequences) commitPageSequences(page.bulkSequences, page.renumberCustomers);
+  else if (!page.sequenceDeferred) renumberCustomerOrders(sqlite, page.renumberCustomers);
   for (const resource of Object.keys(applied) as SyncResource[]) {
     resolveApplied(sqlite, storeId, resource, applied[resource], nowIso);
   }

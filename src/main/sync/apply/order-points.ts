@@ -1,5 +1,5 @@
 import type { Sqlite } from '../../db/connection';
-import { earnForOrder, reverseForRefund } from '../../domain/loyalty/orders';
+import { earnForOrder, reverseForRefund, type RefundReversal } from '../../domain/loyalty/orders';
 import { readLoyaltySettings } from '../../domain/loyalty/settings';
 import { earnForOrders, earnsPerOrderAlone } from '../../domain/loyalty/earn-many';
 import type { LedgerContext } from '../../domain/loyalty/ledger';
@@ -47,38 +47,49 @@ export function earnAndReverse(sqlite: Sqlite, page: PageState, applied: Applied
   const now = page.now;
   // The page's transaction (or the record's savepoint) is rolled back whole on any error: no savepoint per posting.
   const ctx: LedgerContext = { sqlite, now: () => now, callerTransaction: true };
-  if (canEarn && page.earnLater && newRefunds.length === 0) {
+  // Queued (earnQueued): the reversals wait for the earnings, so they come after this order's in either case.
+  const reverse = page.reverseLater ? (r: RefundReversal) => page.reverseLater!.push(r) : (r: RefundReversal) => {
+    reverseForRefund(ctx, r);
+  };
+  if (canEarn && page.earnLater) {
     page.earnLater.push(orderId);
-    return;
-  }
-  if (canEarn) {
+  } else if (canEarn) {
     // Read once per page: parsing and validating the program for every order cost more than earning.
     page.loyaltySettings ??= readLoyaltySettings(sqlite);
     earnForOrder(ctx, orderId, undefined, { settings: page.loyaltySettings });
   }
-  // Whatever the order's status now: a refund takes back what the order earned, if it earned.
+  // Whatever the order's status now: a refund takes back what the order earned, if it earned. The refunded
+  // total is read now, as of this refund, whenever the reversal posts.
   for (const refund of newRefunds) {
     const { total } = prepared(sqlite, REFUNDED_THROUGH).get(orderId, refund.refundedAt, refund.refundedAt, refund.id) as
       { total: number };
-    reverseForRefund(ctx, { orderId, refundedTotalMinor: total, refundKey: `refund:${refund.id}:reverse` });
+    reverse({ orderId, refundedTotalMinor: total, refundKey: `refund:${refund.id}:reverse` });
   }
   // After the refunds, so a cancelled and refunded order's refunds keep their own share and this takes the rest.
-  if (cancelled) reverseForRefund(ctx, { orderId, refundedTotalMinor: order.totalMinor, refundKey: cancelKey(orderId) });
+  if (cancelled) reverse({ orderId, refundedTotalMinor: order.totalMinor, refundKey: cancelKey(orderId) });
 }
 
 /**
  * The page's queued earnings, in one go through the loyalty area's
  * earnForOrders (the same entries earnForOrder would post), once every order
- * of the page is written. Any order it leaves is earned one by one.
+ * of the page is written. Any order it leaves is earned one by one. Then the
+ * page's reversals (refunds first seen, cancellations), which waited so that a
+ * refunded order's earning could join the others instead of posting alone.
  */
 export function earnQueued(sqlite: Sqlite, page: PageState): void {
-  if (!page.earnLater || page.earnLater.length === 0) return;
   const now = page.now;
   const ctx: LedgerContext = { sqlite, now: () => now, callerTransaction: true };
-  page.loyaltySettings ??= readLoyaltySettings(sqlite);
-  const settings = page.loyaltySettings;
-  for (const orderId of earnForOrders(ctx, page.earnLater, { settings })) earnForOrder(ctx, orderId, undefined, { settings });
-  page.earnLater = [];
+  if (page.earnLater && page.earnLater.length > 0) {
+    page.loyaltySettings ??= readLoyaltySettings(sqlite);
+    const settings = page.loyaltySettings;
+    for (const orderId of earnForOrders(ctx, page.earnLater, { settings })) earnForOrder(ctx, orderId, undefined, { settings });
+    page.earnLater = [];
+  }
+  // In the order the page met them, each after the earning it takes back from.
+  if (page.reverseLater && page.reverseLater.length > 0) {
+    for (const reversal of page.reverseLater) reverseForRefund(ctx, reversal);
+    page.reverseLater = [];
+  }
 }
 
 /** Whether this page may queue its earnings (earnQueued): the program earns per order alone. */

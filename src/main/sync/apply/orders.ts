@@ -1,6 +1,8 @@
 import type { LoyaltySettings } from '../../../shared/contract';
+import type { RefundReversal } from '../../domain/loyalty/orders';
 import type { Sqlite } from '../../db/connection';
 import type { RemoteOrder } from '../model';
+import { nextSequence, type PageSequences } from './bulk-sequence';
 import { applyCustomer, customerIdForOrder } from './customers';
 import {
   writeLines, writePayments, writeRefunds, writeShipments, type PendingRows, type StoredShipment,
@@ -44,6 +46,8 @@ export interface PageState {
   nowIso: string;
   customerIds: Map<string, number>;
   productIds: Map<string, number>;
+  /** In a first backfill: the product ids earlier pages' prefetch read (bulk-products.ts); null otherwise. */
+  knownProductIds: Map<string, number> | null;
   /** Customers whose orders were added, changed or moved away (for their RFM figures). */
   touchedCustomers: Set<number>;
   /** Customers whose order sequence a write may have shifted: renumbered after the page. */
@@ -53,17 +57,22 @@ export interface PageState {
   /** The loyalty settings, read once per page when the first order needs them. */
   loyaltySettings: LoyaltySettings | null;
   /**
-   * Bulk mode with orders_customer deferred (deferred-indexes.ts): new orders
-   * are written without a sequence number, and the store is renumbered once
-   * when the backfill ends.
+   * Bulk mode with orders_customer deferred (deferred-indexes.ts): the index
+   * that counts a customer's orders is away, so new orders are numbered from
+   * the backfill's running counts (bulk-sequence.ts) and the customers those
+   * cannot number are renumbered when the backfill ends, not after the page.
    */
   sequenceDeferred: boolean;
+  /** The backfill's running counts, when sequenceDeferred. */
+  bulkSequences: PageSequences | null;
   /**
    * Orders whose points are earned together when the page is written
    * (order-points.ts), when the program lets an order's points depend on the
    * order alone; null: each order earns as it is written.
    */
   earnLater: number[] | null;
+  /** With earnLater: the page's reversals, posted after its earnings (order-points.ts). */
+  reverseLater: RefundReversal[] | null;
   /** The page's shipments as stored, read in one query (prefetch.ts); null: look each up. */
   storedShipments: Map<string, StoredShipment> | null;
   /** Lines and payments of new orders waiting to be written together (order-children.ts); null: each at once. */
@@ -115,7 +124,9 @@ export function applyOrder(sqlite: Sqlite, page: PageState, o: RemoteOrder): Out
       if (customerId !== null) page.renumberCustomers.add(customerId);
     }
   } else {
-    const sequence = page.sequenceDeferred ? null : appendedSequence(sqlite, page, customerId, placedAt);
+    const sequence = page.bulkSequences
+      ? nextSequence(page.bulkSequences, customerId, placedAt, page.renumberCustomers)
+      : page.sequenceDeferred ? null : appendedSequence(sqlite, page, customerId, placedAt);
     orderId = Number(prepared(sqlite, INSERT).run(page.storeId, o.externalId, ...values, page.nowIso, sequence)
       .lastInsertRowid);
   }

@@ -46,8 +46,18 @@ export function prefetchPage(sqlite: Sqlite, page: PageState, records: readonly 
     for (const line of order.lines) if (text(line?.productExternalId)) products.add(line.productExternalId);
   }
   if (orders.length === 0) return;
-  for (const row of prepared(sqlite, PRODUCTS).all(JSON.stringify([...products]), page.storeId) as
-    { externalId: string; id: number }[]) page.productIds.set(row.externalId, row.id);
+  // In a first backfill, the products earlier pages found are not asked for again (bulk-products.ts).
+  const known = page.knownProductIds;
+  const unknown = known ? [...products].filter((externalId) => {
+    const id = known.get(externalId);
+    if (id !== undefined) page.productIds.set(externalId, id);
+    return id === undefined;
+  }) : [...products];
+  for (const row of prepared(sqlite, PRODUCTS).all(JSON.stringify(unknown), page.storeId) as
+    { externalId: string; id: number }[]) {
+    page.productIds.set(row.externalId, row.id);
+    known?.set(row.externalId, row.id);
+  }
   for (const row of prepared(sqlite, CUSTOMERS).all(JSON.stringify([...customers]), page.storeId) as
     { externalId: string; id: number }[]) page.customerIds.set(row.externalId, row.id);
   const stored = new Map<string, StoredOrder>();

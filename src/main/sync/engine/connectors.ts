@@ -1,5 +1,6 @@
 import { createShopifyConnector } from '../connectors/shopify';
 import { createWooConnector } from '../connectors/woocommerce';
+import { createVendureConnector } from '../connectors/vendure';
 import type { Connector, Credentials } from '../connector';
 import { AppError } from '../../../shared/errors';
 
@@ -18,6 +19,8 @@ export function connectorFor(
       return createShopifyConnector(settings, credentials, fetchImpl);
     case 'woocommerce':
       return createWooConnector(settings, credentials, fetchImpl);
+    case 'vendure':
+      return createVendureConnector(settings, credentials, fetchImpl);
     default:
       throw new AppError('VALIDATION', `Backroom cannot sync ${store.platform} stores yet.`);
   }

@@ -1,7 +1,7 @@
 import { dirname } from 'node:path';
 import type { Sqlite } from '../../db/connection';
 import type { HandlerContext } from '../../core/handler';
-import type { SyncRunSummary } from '../../../shared/contract';
+import { CONNECTABLE_PLATFORMS, type SyncRunSummary } from '../../../shared/contract/sync';
 import { AppError } from '../../../shared/errors';
 import type { Connector, Credentials, RateSignal } from '../connector';
 import type { SyncResource } from '../model';
@@ -117,7 +117,7 @@ export function readStore(sqlite: Sqlite, storeId: number): StoreSettings {
 
 /** The store's connector, for a store that is connected and has its credentials. */
 export function connectorForStore(deps: SyncDeps, store: StoreSettings): Connector {
-  if (!store.shopUrl || (store.platform !== 'shopify' && store.platform !== 'woocommerce')) {
+  if (!store.shopUrl || !(CONNECTABLE_PLATFORMS as readonly string[]).includes(store.platform)) {
     throw new AppError('VALIDATION', `“${store.name}” is not connected to a marketplace, so there is nothing to sync.`);
   }
   if (store.disconnectedAt) {

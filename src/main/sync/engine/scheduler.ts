@@ -19,7 +19,7 @@ function scheduledStores(deps: SyncDeps): DueRow[] {
       `SELECT s.id, s.sync_interval_minutes AS interval,
          (SELECT max(started_at) FROM sync_runs r WHERE r.store_id = s.id) AS last_started_at
        FROM stores s
-       WHERE s.platform IN ('shopify','woocommerce') AND s.shop_url IS NOT NULL AND s.disconnected_at IS NULL`,
+       WHERE s.platform IN ('shopify','woocommerce','vendure') AND s.shop_url IS NOT NULL AND s.disconnected_at IS NULL`,
     )
     .all();
 }

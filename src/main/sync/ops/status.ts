@@ -1,8 +1,10 @@
-import type { ResourceStatus, SyncResourceName, SyncStoreStatus } from '../../../shared/contract';
+import { CONNECTABLE_PLATFORMS, type ResourceStatus, type SyncResourceName, type SyncStoreStatus } from '../../../shared/contract/sync';
 import { nextRunAt } from '../engine/scheduler';
 import { lastFinishedRun } from '../engine/runLog';
 import type { SyncDeps } from '../engine/runtime';
 import { listStores } from './stores';
+
+const isConnectablePlatform = (platform: string): boolean => (CONNECTABLE_PLATFORMS as readonly string[]).includes(platform);
 
 const LOCAL_TABLES: Record<SyncResourceName, string> = { products: 'products', customers: 'customers', orders: 'orders' };
 
@@ -43,7 +45,7 @@ function resourceStatuses(deps: SyncDeps, storeId: number, resources: SyncResour
 export function syncStatus(deps: SyncDeps, storeId?: number): SyncStoreStatus[] {
   const now = deps.now();
   return listStores(deps, storeId)
-    .filter((store) => store.shopUrl !== null && (store.platform === 'shopify' || store.platform === 'woocommerce'))
+    .filter((store) => store.shopUrl !== null && isConnectablePlatform(store.platform))
     .map((store) => {
       const active = deps.runtime.active.get(store.id);
       const lastRun = lastFinishedRun(deps.sqlite, store.id);

@@ -9,8 +9,10 @@ import {
   IconRefresh,
   IconSettings,
   IconSparkles,
+  IconSpeakerphone,
   IconTruckDelivery,
   IconUsers,
+  IconUsersGroup,
   type Icon,
 } from '@tabler/icons-react';
 import type { MessageKey } from '../i18n';
@@ -30,6 +32,8 @@ export const AREAS: readonly Area[] = [
   { id: 'orders', path: '/orders', icon: IconReceipt, title: 'area.orders.title' },
   { id: 'customers', path: '/customers', icon: IconUsers, title: 'area.customers.title' },
   { id: 'loyalty', path: '/loyalty', icon: IconAward, title: 'area.loyalty.title' },
+  { id: 'campaigns', path: '/campaigns', icon: IconSpeakerphone, title: 'area.campaigns.title' },
+  { id: 'community', path: '/community', icon: IconUsersGroup, title: 'area.community.title' },
   { id: 'service', path: '/service', icon: IconHeadset, title: 'area.service.title' },
   { id: 'returns', path: '/returns', icon: IconArrowBackUp, title: 'area.returns.title' },
   { id: 'feedback', path: '/feedback', icon: IconMessageStar, title: 'area.feedback.title' },

@@ -6,6 +6,8 @@ import { syncEn } from './areas/sync';
 import { recsEn } from './areas/recs';
 import { logisticsEn } from './areas/logistics';
 import { paymentsEn } from './areas/payments';
+import { campaignsEn } from './areas/campaigns';
+import { communityEn } from './areas/community';
 /**
  * English, the reference dictionary: its keys define `MessageKey`, and every
  * other language must provide exactly these keys (see ./dictionary.ts).
@@ -27,6 +29,8 @@ export const en = {
   ...recsEn,
   ...logisticsEn,
   ...paymentsEn,
+  ...campaignsEn,
+  ...communityEn,
   'app.name': 'Backroom',
   'app.demoStore': 'Demo store',
   'app.noStore': 'No store connected',

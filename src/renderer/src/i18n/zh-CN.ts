@@ -6,6 +6,8 @@ import { syncZh } from './areas/sync';
 import { recsZh } from './areas/recs';
 import { logisticsZh } from './areas/logistics';
 import { paymentsZh } from './areas/payments';
+import { campaignsZh } from './areas/campaigns';
+import { communityZh } from './areas/community';
 import { customersZh } from './areas/customers';
 import type { Dictionary } from './dictionary';
 import { loyaltyZh } from './areas/loyalty';
@@ -24,6 +26,8 @@ export const zhCN: Dictionary = {
   ...recsZh,
   ...logisticsZh,
   ...paymentsZh,
+  ...campaignsZh,
+  ...communityZh,
   'app.name': 'Backroom',
   'app.demoStore': '演示店铺',
   'app.noStore': '尚未连接店铺',

@@ -11,7 +11,7 @@ import { variableValues, type MacroVariable } from './variables';
  * become empty and are listed, so staff see the gap before sending; anything
  * else is left as typed and listed as unknown.
  */
-const PLACEHOLDER = /\{\{\s*([^{}]*?)\s*\}\}/g;
+export const PLACEHOLDER = /\{\{\s*([^{}]*?)\s*\}\}/g;
 const KNOWN = new Set<string>(MACRO_VARIABLES);
 
 export function placeholdersIn(body: string): string[] {

@@ -5,6 +5,7 @@ import type { MessageKey, Translate } from '../../i18n';
 const PLATFORMS: Record<string, MessageKey> = {
   shopify: 'sync.platform.shopify',
   woocommerce: 'sync.platform.woocommerce',
+  vendure: 'sync.platform.vendure',
   csv: 'sync.platform.csv',
   demo: 'sync.platform.demo',
 };
@@ -29,6 +30,7 @@ const OUTBOX_OPERATIONS: Record<string, MessageKey> = {
   'order.refund.create': 'sync.outboxOperation.refund',
   'coupon.create': 'sync.outboxOperation.coupon',
   'product.recommendations.set': 'sync.outboxOperation.recommendations',
+  'order.fulfillment.create': 'sync.outboxOperation.fulfilment',
 };
 
 /** What a queued change does, in words; an operation this screen does not know yet by its name. */

@@ -8,6 +8,7 @@ import { CustomerPointsPanel } from '../../loyalty/CustomerPointsPanel';
 import { useCustomerProfile } from '../api';
 import { displayName } from '../format';
 import { CUSTOMERS_PATH, pathForCustomer } from '../routes';
+import { CommunityCard } from './CommunityCard';
 import { CustomerTimeline } from './CustomerTimeline';
 import { ProfileHeader } from './ProfileHeader';
 import { ProfileKpis, ProfileKpisSkeleton } from './ProfileKpis';
@@ -98,6 +99,7 @@ export function CustomerProfilePage({ customerId }: { customerId: number }) {
                 </Paper>
               )}
             </section>
+            {customer.mergedIntoId === null && <CommunityCard customerId={customer.id} />}
           </Stack>
         </Grid.Col>
         <Grid.Col span={{ base: 12, lg: 5 }}>

@@ -88,7 +88,8 @@ export function ConnectPage() {
               aria-labelledby="sync-platform-label"
               value={form.platform}
               onChange={(value) => set('platform', value as ConnectForm['platform'])}
-              data={[{ value: 'shopify', label: t('sync.platform.shopify') }, { value: 'woocommerce', label: t('sync.platform.woocommerce') }]}
+              data={[{ value: 'shopify', label: t('sync.platform.shopify') }, { value: 'woocommerce', label: t('sync.platform.woocommerce') },
+                { value: 'vendure', label: t('sync.platform.vendure') }]}
               data-testid="sync-connect-platform"
               w="fit-content"
             />

@@ -1,6 +1,7 @@
 import { Checkbox, PasswordInput, Stack, TextInput } from '@mantine/core';
 import { useT } from '../../../i18n';
 import type { ConnectForm } from './connectForm';
+import { VendureFields } from './VendureFields';
 
 interface Props {
   form: ConnectForm;
@@ -8,9 +9,10 @@ interface Props {
   issue: (field: keyof ConnectForm) => string | undefined;
 }
 
-/** The platform's own keys: Shopify's Admin API access token, or WooCommerce's consumer key and secret. */
+/** The platform's own keys: Shopify's Admin API access token, WooCommerce's consumer key and secret, or Vendure's key or login. */
 export function CredentialsFields({ form, set, issue }: Props) {
   const t = useT();
+  if (form.platform === 'vendure') return <VendureFields form={form} set={set} issue={issue} />;
   if (form.platform === 'shopify') {
     return (
       <PasswordInput label={t('sync.connect.accessToken')} description={t('sync.connect.accessTokenHint')} required autoComplete="off"

@@ -10,6 +10,12 @@ export interface ConnectForm {
   consumerKey: string;
   consumerSecret: string;
   queryStringAuth: boolean;
+  /** Vendure: an API key, or an administrator's login exchanged for a session (never stored as a session). */
+  vendureAuth: 'apiKey' | 'login';
+  apiKey: string;
+  username: string;
+  password: string;
+  channelToken: string;
   resources: SyncResourceName[];
   timezone: string;
   currency: string;
@@ -29,6 +35,11 @@ export function initialConnectForm(timeZones: readonly string[]): ConnectForm {
     consumerKey: '',
     consumerSecret: '',
     queryStringAuth: false,
+    vendureAuth: 'apiKey',
+    apiKey: '',
+    username: '',
+    password: '',
+    channelToken: '',
     resources: ['products', 'customers', 'orders'],
     timezone: own && timeZones.includes(own) ? own : 'UTC',
     currency: 'USD',
@@ -54,6 +65,11 @@ export function connectIssues(form: ConnectForm, forConnect: boolean): ConnectIs
     if (form.consumerKey.trim() === '') issues.consumerKey = 'sync.connect.issue.consumerKey';
     if (form.consumerSecret.trim() === '') issues.consumerSecret = 'sync.connect.issue.consumerSecret';
   }
+  if (form.platform === 'vendure' && form.vendureAuth === 'apiKey' && form.apiKey.trim() === '') issues.apiKey = 'sync.connect.issue.vendureApiKey';
+  if (form.platform === 'vendure' && form.vendureAuth === 'login') {
+    if (form.username.trim() === '') issues.username = 'sync.connect.issue.vendureUsername';
+    if (form.password === '') issues.password = 'sync.connect.issue.vendurePassword';
+  }
   if (!forConnect) return issues;
   if (form.name.trim() === '') issues.name = 'sync.connect.issue.name';
   if (form.resources.length === 0) issues.resources = 'sync.connect.issue.resources';
@@ -65,7 +81,16 @@ export function connectIssues(form: ConnectForm, forConnect: boolean): ConnectIs
   return issues;
 }
 
+/** Only the chosen way of signing in is sent: a key left in the other tab must not travel with a login. */
+function vendureCredentials(form: ConnectForm): InputOf<'stores.connect'>['credentials'] {
+  const channel = form.channelToken.trim() === '' ? {} : { channelToken: form.channelToken.trim() };
+  return form.vendureAuth === 'apiKey'
+    ? { platform: 'vendure', apiKey: form.apiKey.trim(), ...channel }
+    : { platform: 'vendure', username: form.username.trim(), password: form.password, ...channel };
+}
+
 export function credentialsOf(form: ConnectForm): InputOf<'stores.connect'>['credentials'] {
+  if (form.platform === 'vendure') return vendureCredentials(form);
   return form.platform === 'shopify'
     ? { platform: 'shopify', accessToken: form.accessToken.trim() }
     : {

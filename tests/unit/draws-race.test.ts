@@ -1,0 +1,65 @@
+import { join } from 'node:path';
+import { afterAll, describe, expect, it } from 'vitest';
+import { startCoreWorker } from '../../src/main/core/workerHost';
+import { openConnection } from '../../src/main/db/connection';
+import { tempDir } from '../helpers/db';
+import { count, seedShop } from './campaigns-fixtures';
+
+/**
+ * Two staff members run the same campaign's draw at the same moment from two
+ * threads (two connections, one file): the draw's IMMEDIATE transaction makes
+ * the second wait, then find the draw made. With the same run key it gets the
+ * first draw back; with its own key it is told the draw has been run. Either
+ * way the prizes are posted once.
+ */
+const workerPath = join(__dirname, '../../src/main/core/worker.ts');
+const execArgv = ['--require', require.resolve('tsx/cjs')];
+const temp = tempDir();
+afterAll(() => temp.cleanup());
+
+type Outcome = { ok: true; data: { ranNow: boolean; draw: { id: number } } } | { ok: false; error: { code: string; message: string } };
+
+describe('two staff running a draw at once', () => {
+  it('makes one draw and posts its prizes once, every round', async () => {
+    const dbPath = join(temp.dir, 'draw-race.sqlite');
+    const a = await startCoreWorker({ workerPath, execArgv, dbPath });
+    const b = await startCoreWorker({ workerPath, execArgv, dbPath });
+    const setup = openConnection(dbPath);
+    seedShop(setup.sqlite, 300);
+    setup.close();
+    try {
+      for (let round = 0; round < 4; round++) {
+        const created = await a.invoke('campaigns.create', {
+          name: `Round ${round}`, goal: 'reward', startsAt: '2026-01-01T00:00:00Z', endsAt: '2099-01-01T00:00:00Z',
+          audience: { kind: 'tag', tags: ['vip'] }, holdoutPercent: 10, staffId: 7,
+          mechanics: [{ kind: 'draw', winners: 10, weighting: 'none', prize: { kind: 'points', points: 250 } }],
+        });
+        if (!created.ok) throw new Error(created.error.message);
+        const id = (created.data as { id: number }).id;
+        const launched = await a.invoke('campaigns.launch', { id, staffId: 7, launchKey: `launch-${round}` });
+        if (!launched.ok) throw new Error(launched.error.message);
+        const sameKey = round % 2 === 0;
+        const results = (await Promise.all([
+          a.invoke('draws.run', { campaignId: id, staffId: 7, runKey: `draw-${round}-ana` }),
+          b.invoke('draws.run', { campaignId: id, staffId: 8, runKey: sameKey ? `draw-${round}-ana` : `draw-${round}-ben` }),
+        ])) as Outcome[];
+        const made = results.filter((r): r is Extract<Outcome, { ok: true }> => r.ok && r.data.ranNow);
+        expect(made, `round ${round}`).toHaveLength(1);
+        const other = results.find((r) => r !== made[0])!;
+        if (sameKey) expect(other).toMatchObject({ ok: true, data: { ranNow: false, draw: { id: made[0]!.data.draw.id } } });
+        else expect(other).toMatchObject({ ok: false, error: { code: 'CONFLICT' } });
+        const check = openConnection(dbPath);
+        try {
+          expect(count(check.sqlite, 'SELECT count(*) FROM draws WHERE campaign_id = ?', id)).toBe(1);
+          expect(count(check.sqlite, "SELECT coalesce(sum(points), 0) FROM points_ledger WHERE idempotency_key LIKE ?",
+            `draw:${made[0]!.data.draw.id}:winner:%`)).toBe(10 * 250);
+        } finally {
+          check.close();
+        }
+      }
+    } finally {
+      await a.close();
+      await b.close();
+    }
+  }, 60_000);
+});
