@@ -6,7 +6,7 @@ import { invoke } from '../../../api';
 import { useActingStaff } from '../../../app/actingStaff';
 import { useI18n } from '../../../i18n';
 import { useGroups, useSaveAnnouncement } from '../api';
-import { checkWith, serverFieldErrors } from '../issues';
+import { useVersionedForm } from '../useVersionedForm';
 import { RefusalAlert } from '../RefusalAlert';
 import { AnnouncementExports } from './AnnouncementExports';
 
@@ -30,33 +30,14 @@ const toInput = (v: AnnouncementForm, staffId: number, base: Announcement | null
  */
 export function AnnouncementEditor({ announcement, onSaved }: { announcement: Announcement | null; onSaved: (a: Announcement) => void }) {
   const { t } = useI18n();
-  const acting = useActingStaff();
   const save = useSaveAnnouncement();
   const groups = useGroups();
-  const form = useForm<AnnouncementForm & { base: Announcement | null }>({
-    initialValues: { ...toForm(announcement), base: announcement },
-    validate: (values) => checkWith(t, announcementSaveInput, toInput(values, acting?.id ?? 1, values.base)),
+  const { form, base, submit, reloadSaved, acting } = useVersionedForm({
+    initial: announcement, toForm, toInput, schema: announcementSaveInput, save, keepEditing: true,
+    loadSaved: async (id) => (await invoke('announcements.list', {})).announcements.find((a) => a.id === id),
+    savedMessage: () => t('community.announcements.saved'),
+    onSaved,
   });
-  const base = form.values.base;
-
-  const submit = form.onSubmit((values) => {
-    if (!acting) return;
-    save.mutate(toInput(values, acting.id, values.base), {
-      onSuccess: (saved) => {
-        form.setValues({ ...toForm(saved), base: saved });
-        form.resetDirty({ ...toForm(saved), base: saved });
-        notifications.show({ color: 'teal', message: t('community.announcements.saved') });
-        onSaved(saved);
-      },
-      onError: (error) => form.setErrors(serverFieldErrors(t, error)),
-    });
-  });
-  const reloadSaved = async () => {
-    if (!base) return;
-    const saved = (await invoke('announcements.list', {})).announcements.find((a) => a.id === base.id);
-    if (saved) form.setValues({ ...toForm(saved), base: saved });
-    save.reset();
-  };
 
   return (
     <Stack gap="lg">

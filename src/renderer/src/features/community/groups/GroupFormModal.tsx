@@ -6,7 +6,7 @@ import { invoke } from '../../../api';
 import { useActingStaff } from '../../../app/actingStaff';
 import { useT } from '../../../i18n';
 import { useSaveGroup } from '../api';
-import { checkWith, serverFieldErrors } from '../issues';
+import { useVersionedForm } from '../useVersionedForm';
 import { platformLabel } from '../labels';
 import { RefusalAlert } from '../RefusalAlert';
 
@@ -62,31 +62,14 @@ function GroupFormTitle({ editing }: { editing: boolean }) {
 
 function GroupFormBody({ group, onClose, onSaved }: { group: CommunityGroup | null; onClose: () => void; onSaved: (group: CommunityGroup) => void }) {
   const t = useT();
-  const acting = useActingStaff();
   const save = useSaveGroup();
-  const form = useForm<GroupForm & { base: CommunityGroup | null }>({
-    initialValues: { ...toForm(group), base: group },
-    validate: (values) => checkWith(t, groupSaveInput, toInput(values, acting?.id ?? 1, values.base)),
+  const { form, submit, reloadSaved, acting } = useVersionedForm({
+    initial: group, toForm, toInput, schema: groupSaveInput, save,
+    // After a conflict: the saved copy replaces the form, and the next save is checked against it.
+    loadSaved: (id) => invoke('community.groups.get', { id }),
+    savedMessage: (saved) => t('community.groups.saved', { name: saved.name }),
+    onSaved,
   });
-
-  const submit = form.onSubmit((values) => {
-    if (!acting) return;
-    save.mutate(toInput(values, acting.id, values.base), {
-      onSuccess: (saved) => {
-        notifications.show({ color: 'teal', message: t('community.groups.saved', { name: saved.name }) });
-        onSaved(saved);
-      },
-      onError: (error) => form.setErrors(serverFieldErrors(t, error)),
-    });
-  });
-
-  // After a conflict: the saved copy replaces the form, and the next save is checked against it.
-  const reloadSaved = async () => {
-    if (!form.values.base) return;
-    const saved = await invoke('community.groups.get', { id: form.values.base.id });
-    form.setValues({ ...toForm(saved), base: saved });
-    save.reset();
-  };
 
   return (
     <form onSubmit={submit} noValidate data-testid="group-form">

@@ -10,7 +10,7 @@ import { useI18n } from '../../../i18n';
 import { insertVariable, variablesIn } from '../../service/admin/macros/variables';
 import { VariablePicker } from '../../service/admin/macros/VariablePicker';
 import { useSaveTemplate } from '../api';
-import { checkWith, serverFieldErrors } from '../issues';
+import { useVersionedForm } from '../useVersionedForm';
 import { RefusalAlert } from '../RefusalAlert';
 import { TemplatePreview } from './TemplatePreview';
 
@@ -30,13 +30,13 @@ const toInput = (v: TemplateForm, staffId: number, base: MessageTemplate | null)
  */
 export function TemplateEditor({ template, onSaved }: { template: MessageTemplate | null; onSaved: (m: MessageTemplate) => void }) {
   const { t } = useI18n();
-  const acting = useActingStaff();
   const save = useSaveTemplate();
-  const form = useForm<TemplateForm & { base: MessageTemplate | null }>({
-    initialValues: { ...toForm(template), base: template },
-    validate: (values) => checkWith(t, templateSaveInput, toInput(values, acting?.id ?? 1, values.base)),
+  const { form, base, submit, reloadSaved, acting } = useVersionedForm({
+    initial: template, toForm, toInput, schema: templateSaveInput, save, keepEditing: true,
+    loadSaved: async (id) => (await invoke('templates.list', {})).templates.find((m) => m.id === id),
+    savedMessage: (saved) => t('community.templates.saved', { name: saved.name }),
+    onSaved,
   });
-  const base = form.values.base;
   const areas = { bodyEn: useRef<HTMLTextAreaElement>(null), bodyZh: useRef<HTMLTextAreaElement>(null) };
   const lastBody = useRef<BodyField>('bodyEn');
 
@@ -53,24 +53,6 @@ export function TemplateEditor({ template, onSaved }: { template: MessageTemplat
     });
   };
 
-  const submit = form.onSubmit((values) => {
-    if (!acting) return;
-    save.mutate(toInput(values, acting.id, values.base), {
-      onSuccess: (saved) => {
-        form.setValues({ ...toForm(saved), base: saved });
-        form.resetDirty({ ...toForm(saved), base: saved });
-        notifications.show({ color: 'teal', message: t('community.templates.saved', { name: saved.name }) });
-        onSaved(saved);
-      },
-      onError: (error) => form.setErrors(serverFieldErrors(t, error)),
-    });
-  });
-  const reloadSaved = async () => {
-    if (!base) return;
-    const saved = (await invoke('templates.list', {})).templates.find((m) => m.id === base.id);
-    if (saved) form.setValues({ ...toForm(saved), base: saved });
-    save.reset();
-  };
 
   const unknown = [...new Set([...variablesIn(form.values.bodyEn), ...variablesIn(form.values.bodyZh)].filter((v) => !v.known).map((v) => v.name))];
   const bodyField = (field: BodyField, label: string, lang: string) => (

@@ -5,12 +5,13 @@ import type { MessageTemplate } from '../../../../../shared/contract';
 import { QueryError } from '../../../components/QueryError';
 import { useI18n } from '../../../i18n';
 import { useTemplatePreview } from '../api';
-import { CustomerPicker } from './CustomerPicker';
+import { CustomerPicker, type PickedCustomer } from '../../../components/CustomerPicker';
 
 /** The saved template filled in for one customer, in either language, with the variables that had no value. */
 export function TemplatePreview({ template }: { template: MessageTemplate }) {
   const { t, locale } = useI18n();
-  const [customerId, setCustomerId] = useState<number | null>(null);
+  const [customer, setCustomer] = useState<PickedCustomer | null>(null);
+  const customerId = customer?.id ?? null;
   const [language, setLanguage] = useState<'en' | 'zh-CN'>(locale);
   const preview = useTemplatePreview(customerId === null ? null : { id: template.id, customerId, language }, template.version);
 
@@ -18,7 +19,8 @@ export function TemplatePreview({ template }: { template: MessageTemplate }) {
     <Paper withBorder radius="md" p="md" component="section" aria-labelledby="template-preview-title">
       <Title order={3} fz="md" mb="sm" id="template-preview-title">{t('community.templates.preview')}</Title>
       <Group align="flex-end" gap="sm" wrap="wrap" mb="sm">
-        <CustomerPicker value={customerId} onChange={setCustomerId} />
+        <CustomerPicker value={customer} onChange={setCustomer} suggestTopCustomers label={t('community.templates.previewFor')}
+          placeholder={t('community.templates.customerPlaceholder')} nothingFound={t('community.templates.noCustomer')} testId="template-preview-customer" />
         <SegmentedControl
           aria-label={t('community.export.language')}
           value={language}

@@ -7,7 +7,7 @@ import { useActingStaff } from '../../../app/actingStaff';
 import { useT } from '../../../i18n';
 import { newKey, useCreateFeedback } from '../api';
 import { sourceLabel } from '../labels';
-import { CustomerPicker } from './CustomerPicker';
+import { CustomerPicker, type PickedCustomer } from '../../../components/CustomerPicker';
 
 /**
  * Enter a review, rating or survey answer by hand (from a phone call, an
@@ -22,7 +22,8 @@ export function AddFeedbackModal({ opened, onClose }: { opened: boolean; onClose
   const [rating, setRating] = useState<number | string>('');
   const [title, setTitle] = useState('');
   const [body, setBody] = useState('');
-  const [customerId, setCustomerId] = useState<number | null>(null);
+  const [customer, setCustomer] = useState<PickedCustomer | null>(null);
+  const customerId = customer?.id ?? null;
   const [problem, setProblem] = useState<string | null>(null);
   const key = useRef(newKey());
   const range = source === 'nps' ? { min: 0, max: 10 } : { min: 1, max: 5 };
@@ -31,7 +32,7 @@ export function AddFeedbackModal({ opened, onClose }: { opened: boolean; onClose
     setRating('');
     setTitle('');
     setBody('');
-    setCustomerId(null);
+    setCustomer(null);
     setProblem(null);
     create.reset();
     key.current = newKey();
@@ -95,7 +96,8 @@ export function AddFeedbackModal({ opened, onClose }: { opened: boolean; onClose
           <TextInput label={t('feedback.add.titleField')} maxLength={200} value={title} onChange={(e) => setTitle(e.currentTarget.value)} />
           <Textarea label={t('feedback.add.body')} autosize minRows={3} maxLength={10_000} value={body}
             onChange={(e) => setBody(e.currentTarget.value)} data-testid="feedback-add-body" />
-          <CustomerPicker value={customerId} onChange={setCustomerId} />
+          <CustomerPicker value={customer} onChange={setCustomer} label={t('feedback.add.customer')}
+            placeholder={t('feedback.add.customerPlaceholder')} nothingFound={t('feedback.add.noCustomer')} testId="feedback-add-customer" />
           {problem && <Alert color="red" data-testid="feedback-add-problem">{problem}</Alert>}
           {staff ? (
             <Text size="xs" c="dimmed">{t('feedback.actingAs', { name: staff.name })}</Text>

@@ -3,7 +3,7 @@ import { useEffect, useRef, useState } from 'react';
 import { useI18n } from '../../../i18n';
 import { useKnownProducts } from '../knownProducts';
 import { ComparePanel, type NamedConfig } from '../preview/ComparePanel';
-import { CustomerPicker } from '../preview/CustomerPicker';
+import { CustomerPicker } from '../../../components/CustomerPicker';
 import { CustomerPreview, PreviewCard, ProductPreview } from '../preview/PreviewPanels';
 import type { RecsProgressEvent } from '../useRecsProgress';
 import { BoostsSection, PinsSection } from './BoostsSection';
@@ -59,7 +59,8 @@ export function TuningTab({ draft, progress }: { draft: ConfigDraft; progress: R
             </PreviewCard>
             <PreviewCard title={t('recs.preview.customerTitle')} description={t('recs.preview.customerDescription')} testId="recs-customer-card">
               <Stack gap="sm">
-                <CustomerPicker value={customer} onChange={setCustomer} />
+                <CustomerPicker value={customer} onChange={setCustomer} suggestTopCustomers label={t('recs.preview.customer')}
+                  placeholder={t('recs.preview.customerPlaceholder')} nothingFound={t('recs.preview.noCustomer')} testId="recs-customer-picker" />
                 <CustomerPreview customerId={customer?.id ?? null} config={draft.previewConfig} />
               </Stack>
             </PreviewCard>
