@@ -105,6 +105,7 @@ describe('the rollup marks during a first backfill', () => {
   });
 
   it('come back, with the rollups caught up, on the next open after a crash mid-backfill', () => {
+    refreshRollups(connection.sqlite, NOW);
     const before = triggers(connection.sqlite);
     beginBulkApply(connection.sqlite, 1, 'orders', { now: NOW, expectedRecords: 5000 });
     apply(connection.sqlite, 1, backfill(40));
@@ -119,6 +120,30 @@ describe('the rollup marks during a first backfill', () => {
     expect(stored).toEqual(rebuilt);
     expect(stored[0]!.length).toBeGreaterThan(0);
     expect(sqlite.pragma('integrity_check', { simple: true })).toBe('ok');
+  });
+
+  it('leave a rebuild already asked for (rollups never built yet) to the next refresh, which brings everything in', () => {
+    const { sqlite } = connection;
+    const pending = () => sqlite.prepare("SELECT kind FROM rollup_dirty WHERE kind = 'rebuild'").all();
+    expect(pending()).toEqual([{ kind: 'rebuild' }]);
+    beginBulkApply(sqlite, 1, 'orders', { now: NOW, expectedRecords: 5000 });
+    apply(sqlite, 1, backfill(30));
+    finishBulkApply(sqlite, NOW);
+    expect(pending()).toEqual([{ kind: 'rebuild' }]);
+    refreshRollups(sqlite, NOW);
+    const { stored, rebuilt } = rollupsAndRebuilt(sqlite);
+    expect(stored).toEqual(rebuilt);
+    expect(stored[0]!.length).toBeGreaterThan(0);
+  });
+
+  it('keep company with rarer WAL checkpoints, and the connection\'s own setting comes back at the end', () => {
+    const { sqlite } = connection;
+    const usual = sqlite.pragma('wal_autocheckpoint', { simple: true });
+    beginBulkApply(sqlite, 1, 'orders', { now: NOW, expectedRecords: 5000 });
+    expect(sqlite.pragma('wal_autocheckpoint', { simple: true })).toBeGreaterThan(usual as number);
+    apply(sqlite, 1, backfill(10));
+    finishBulkApply(sqlite, NOW);
+    expect(sqlite.pragma('wal_autocheckpoint', { simple: true })).toBe(usual);
   });
 
   it('are left alone by a backfill of customers', () => {

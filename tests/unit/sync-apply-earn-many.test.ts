@@ -94,13 +94,13 @@ describe('a page of refunded orders', () => {
    * The page applied with its earnings queued and its reversals after them, or written without points and then
    * earned and reversed order by order through the loyalty area, as a page did before it queued them.
    */
-  async function ledgerOf(orders: RemoteOrder[], queued: boolean) {
+  async function ledgerOf(pages: RemoteOrder[][], queued: boolean) {
     const connection = await memoryDb();
     const { sqlite } = connection;
     try {
       insertConnectedStore(sqlite);
       writeLoyaltySettings(sqlite, { ...DEFAULT_LOYALTY_SETTINGS, enabled: queued }, NOW);
-      applyRecords(sqlite, 1, asOrders(...orders), [], { runId: null, now: NOW });
+      for (const page of pages) applyRecords(sqlite, 1, asOrders(...page), [], { runId: null, now: NOW });
       writeLoyaltySettings(sqlite, DEFAULT_LOYALTY_SETTINGS, NOW);
       if (!queued) {
         const ctx = { sqlite, now: () => NOW };
@@ -134,8 +134,21 @@ describe('a page of refunded orders', () => {
   ];
 
   it('posts the same earnings and reversals together as one order at a time', async () => {
-    const oneByOne = await ledgerOf(refunded(), false);
+    const oneByOne = await ledgerOf([refunded()], false);
     expect(oneByOne.filter((row) => (row as { entry_type: string }).entry_type === 'reverse').length).toBe(3);
-    expect(await ledgerOf(refunded(), true)).toEqual(oneByOne);
+    expect(await ledgerOf([refunded()], true)).toEqual(oneByOne);
+  });
+
+  it('reverses in a later page what an earlier one earned, refunds of one order in order, and a page applied again once', async () => {
+    const later = { updatedAt: '2026-02-05T10:00:00Z', financialStatus: 'partially_refunded' as const };
+    const pages = [
+      [...refunded(), remoteOrder('late'), remoteOrder('late-twice', { customerExternalId: 'c2' })],
+      [remoteOrder('late', { ...later, refundedMinor: 2600, refunds: [refund('r5', 2600, '2026-02-04T10:00:00Z')] }),
+        remoteOrder('late-twice', { ...later, customerExternalId: 'c2', refundedMinor: 5200,
+          refunds: [refund('r7', 200, '2026-02-04T12:00:00Z'), refund('r6', 5000, '2026-02-04T10:00:00Z')] })],
+    ];
+    const oneByOne = await ledgerOf(pages, false);
+    expect(oneByOne.filter((row) => (row as { entry_type: string }).entry_type === 'reverse').length).toBe(6);
+    expect(await ledgerOf([...pages, pages[1]!], true)).toEqual(oneByOne);
   });
 });

@@ -101,7 +101,7 @@ export function commitPageSequences(page: PageSequences, renumber: ReadonlySet<n
   page.undo = [];
 }
 
-/** Whether any order's number differs from the rule (placement, then id, per customer; none for a guest). */
+/** Whether any customer's order has a number other than the rule gives (by placement, then id, per customer). */
 const ANY_WRONG = `SELECT 1 FROM (
     SELECT customer_order_seq AS stored,
            row_number() OVER (PARTITION BY customer_id ORDER BY placed_at, id) AS seq

@@ -2,6 +2,7 @@ import type { Sqlite } from '../../db/connection';
 import { recomputeAllRfm } from '../../domain/customers/rfm';
 import { readLoyaltySettings } from '../../domain/loyalty/settings';
 import type { LoyaltySettings } from '../../../shared/contract';
+import { checkpointAsBefore, checkpointLessOften } from './bulk-checkpoints';
 import { forgetBulkProductIds } from './bulk-products';
 import { resetBulkSequences, settleBulkSequences } from './bulk-sequence';
 import { catchUpRollups, isTriggerDdl, pauseRollupMarks } from './paused-marks';
@@ -114,7 +115,7 @@ export function beginBulkApply(sqlite: Sqlite, storeId: number, resource: SyncRe
   const deferredAt = options.now.toISOString();
   resetBulkSequences(sqlite, storeId);
   forgetBulkProductIds(sqlite, storeId);
-  return sqlite.transaction(() => {
+  const began = sqlite.transaction(() => {
     const indexes = sqlite
       .prepare(`SELECT name, tbl_name AS tableName, sql FROM sqlite_master
         WHERE type = 'index' AND sql IS NOT NULL AND name IN (SELECT value FROM json_each(?)) ORDER BY name`)
@@ -133,6 +134,8 @@ export function beginBulkApply(sqlite: Sqlite, storeId: number, resource: SyncRe
     }
     return true;
   }).immediate();
+  if (began) checkpointLessOften(sqlite);
+  return began;
 }
 
 /**
@@ -146,6 +149,8 @@ export function beginBulkApply(sqlite: Sqlite, storeId: number, resource: SyncRe
 export function finishBulkApply(sqlite: Sqlite, now: Date = new Date()): string[] {
   const ordersDeferred = sqlite.prepare(HAS_LEDGER).get() !== undefined &&
     sqlite.prepare("SELECT 1 FROM sync_deferred_indexes WHERE resource = 'orders' LIMIT 1").get() !== undefined;
+  // Before the rebuild's transaction, so its commit checkpoints the backfill's WAL (bulk-checkpoints.ts).
+  checkpointAsBefore(sqlite);
   const rebuilt = restoreDeferredIndexes(sqlite);
   if (ordersDeferred && sqlite.prepare('SELECT 1 FROM customer_rfm LIMIT 1').get() !== undefined) {
     recomputeAllRfm(sqlite, now);

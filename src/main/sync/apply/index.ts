@@ -13,7 +13,7 @@ import { emptyPendingRows, writePendingRows } from './order-children';
 import { canQueueEarnings, earnQueued } from './order-points';
 import { prefetchPage } from './prefetch';
 import { refreshTouchedRfm, renumberCustomerOrders } from './sequence';
-import type { Outcome } from './statements';
+import { prepared, type Outcome } from './statements';
 import { customerProblem, orderProblem, productProblem } from './validate';
 
 /**
@@ -81,7 +81,7 @@ const externalIdOf = (item: RemoteRecord): string | null => {
 };
 
 function storeExists(sqlite: Sqlite, storeId: number): boolean {
-  return sqlite.prepare('SELECT 1 FROM stores WHERE id = ?').get(storeId) !== undefined;
+  return prepared(sqlite, 'SELECT 1 FROM stores WHERE id = ?').get(storeId) !== undefined;
 }
 
 /** Thrown inside the fast attempt when a record needs its own savepoint: the page is retried record by record. */

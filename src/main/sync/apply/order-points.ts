@@ -1,7 +1,7 @@
 import type { Sqlite } from '../../db/connection';
 import { earnForOrder, reverseForRefund, type RefundReversal } from '../../domain/loyalty/orders';
 import { readLoyaltySettings } from '../../domain/loyalty/settings';
-import { earnForOrders, earnsPerOrderAlone } from '../../domain/loyalty/earn-many';
+import { earnForOrders, earnsPerOrderAlone, reverseForRefunds } from '../../domain/loyalty/earn-many';
 import type { LedgerContext } from '../../domain/loyalty/ledger';
 import type { RemoteOrder } from '../model';
 import type { NewRefund } from './order-children';
@@ -48,8 +48,10 @@ export function earnAndReverse(sqlite: Sqlite, page: PageState, applied: Applied
   // The page's transaction (or the record's savepoint) is rolled back whole on any error: no savepoint per posting.
   const ctx: LedgerContext = { sqlite, now: () => now, callerTransaction: true };
   // Queued (earnQueued): the reversals wait for the earnings, so they come after this order's in either case.
-  const reverse = page.reverseLater ? (r: RefundReversal) => page.reverseLater!.push(r) : (r: RefundReversal) => {
-    reverseForRefund(ctx, r);
+  const queue = page.reverseLater;
+  const reverse = (reversal: RefundReversal): void => {
+    if (queue) queue.push(reversal);
+    else reverseForRefund(ctx, reversal);
   };
   if (canEarn && page.earnLater) {
     page.earnLater.push(orderId);
@@ -74,7 +76,8 @@ export function earnAndReverse(sqlite: Sqlite, page: PageState, applied: Applied
  * earnForOrders (the same entries earnForOrder would post), once every order
  * of the page is written. Any order it leaves is earned one by one. Then the
  * page's reversals (refunds first seen, cancellations), which waited so that a
- * refunded order's earning could join the others instead of posting alone.
+ * refunded order's earning could join the others instead of posting alone,
+ * together too (earn-many's reverseForRefunds: reverseForRefund's entries).
  */
 export function earnQueued(sqlite: Sqlite, page: PageState): void {
   const now = page.now;
@@ -87,7 +90,7 @@ export function earnQueued(sqlite: Sqlite, page: PageState): void {
   }
   // In the order the page met them, each after the earning it takes back from.
   if (page.reverseLater && page.reverseLater.length > 0) {
-    for (const reversal of page.reverseLater) reverseForRefund(ctx, reversal);
+    reverseForRefunds(ctx, page.reverseLater);
     page.reverseLater = [];
   }
 }

@@ -38,7 +38,18 @@ export function pauseRollupMarks(sqlite: Sqlite,
   return triggers.length;
 }
 
+/**
+ * The 'rebuild' mark (migration rollup_marks: the rollups were never built, or
+ * a full rebuild is already asked for): the next refresh rebuilds everything
+ * from the raw tables anyway, as it would have with the paused marks, so the
+ * backfill does not do it twice (a first sync on a new profile, the common
+ * case). A refresh during the backfill clears that mark, and then the rollups
+ * are rebuilt here.
+ */
+const FULL_REBUILD_PENDING = "SELECT 1 FROM rollup_dirty WHERE kind = 'rebuild' LIMIT 1";
+
 /** Inside restoreDeferredIndexes' transaction, once the marks are back: what they missed, rebuilt. */
 export function catchUpRollups(sqlite: Sqlite): void {
+  if (sqlite.prepare(FULL_REBUILD_PENDING).get() !== undefined) return;
   rebuildRollups(sqlite);
 }
