@@ -27,6 +27,7 @@ export const DOCS_SHOTS = new Set([
   'campaigns-list-en-light.png', 'campaigns-editor-en-light.png', 'campaigns-report-en-light.png', 'campaigns-calendar-zh-dark.png',
   'community-groups-en-light.png', 'community-group-en-light.png', 'community-leaderboards-zh-light.png',
   'community-announcements-en-dark.png',
+  'orders-tracking-en-light.png',
 ]);
 
 export function shotPath(file: string, testInfo: { outputPath(name: string): string }): string {

@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { ConnectorError } from '../../src/main/sync/connector';
 import { createVendureConnector } from '../../src/main/sync/connectors/vendure';
 import { VendureClient } from '../../src/main/sync/connectors/vendure/client';
+import { connectorFor } from '../../src/main/sync/engine/connectors';
 import { fakeVendure, graphqlError, signal, type Handler } from './vendure-fake';
 
 const settings = { shopUrl: 'http://127.0.0.1:3000', timezone: 'UTC', currency: 'USD' };
@@ -141,5 +142,13 @@ describe('Vendure client: failures the engine acts on', () => {
     const pending = client.request('query BackroomOrders { x }', {}, controller.signal);
     controller.abort(new Error('Cancelled by the merchant.'));
     await expect(pending).rejects.toThrow('Cancelled by the merchant.');
+  });
+});
+
+describe('Vendure in the engine', () => {
+  it('a Vendure store gets the Vendure connector, listing products, then customers, then orders', () => {
+    const connector = connectorFor({ platform: 'vendure', ...settings }, { platform: 'vendure', apiKey: 'k' }, fakeVendure({}).fetch);
+    expect([connector.platform, connector.resources]).toEqual(['vendure', ['products', 'customers', 'orders']]);
+    expect(() => connectorFor({ platform: 'woocommerce', ...settings }, { platform: 'vendure', apiKey: 'k' })).toThrow(/credentials are for vendure/);
   });
 });

@@ -243,6 +243,13 @@ export interface ShipmentsTable {
   tracking_error: string | null;
 }
 
+// fulfilment tracking (shipments.create): the items a parcel made in Backroom holds
+export interface ShipmentLinesTable {
+  shipment_id: number;
+  order_line_id: number;
+  quantity: number;
+}
+
 export interface TrackingEventsTable {
   id: Generated<number>;
   shipment_id: number;
@@ -399,6 +406,7 @@ export interface Database {
   refunds: RefundsTable & RemovedRemotelyColumn; // sync-apply: 0016 column
   shipments: ShipmentsTable & RemovedRemotelyColumn; // sync-apply: 0016 column
   tracking_events: TrackingEventsTable;
+  shipment_lines: ShipmentLinesTable; // fulfilment tracking: 0025
   points_ledger: PointsLedgerTable;
   tickets: TicketsTable & TicketsIdempotency & TicketsSlaClockStarts; // svc-core: 0009 column; sla-core: 0010 columns
   ticket_messages: TicketMessagesTable;

@@ -97,6 +97,41 @@ export const shipmentsDisputeInput = z
   })
   .strict();
 
+/**
+ * `shipments.create`: a parcel staff send with a tracking number, recorded in
+ * Backroom and (for a connected store) pushed to the marketplace through the
+ * outbox as a fulfilment.
+ */
+export const shipmentsCreateInput = z
+  .object({
+    orderId: id,
+    carrier: z.string().trim().min(1, { message: 'the carrier is required' }).max(60, { message: 'the carrier must be at most 60 characters' }),
+    trackingNumber: z
+      .string()
+      .trim()
+      .min(1, { message: 'the tracking number is required' })
+      .max(60, { message: 'the tracking number must be at most 60 characters' })
+      .regex(/^[\p{L}\p{N}][\p{L}\p{N} -]*$/u, { message: 'the tracking number may hold only letters, digits, dashes and spaces' }),
+    service: z.string().trim().min(1).max(60, { message: 'the service must be at most 60 characters' }).optional(),
+    trackingUrl: z
+      .string()
+      .trim()
+      .max(500, { message: 'the tracking link must be at most 500 characters' })
+      .url({ message: 'the tracking link must be a web address' })
+      .regex(/^https:\/\//i, { message: 'the tracking link must start with https://' })
+      .optional(),
+    /** The items in the parcel; left out: everything of the order not yet shipped. */
+    lines: z
+      .array(z.object({ orderLineId: id, quantity: z.number().int().min(1, { message: 'each quantity must be at least 1' }).max(100000) }).strict())
+      .min(1, { message: 'choose at least one item for the parcel' })
+      .max(500)
+      .optional(),
+    staffId: id,
+    /** A retried request (same key) answers the shipment the first one made. */
+    requestKey: z.string().trim().min(8, { message: 'the request key must be at least 8 characters' }).max(100),
+  })
+  .strict();
+
 export const logisticsExceptionsInput = z
   .object({
     kinds: z.array(z.enum(EXCEPTION_KINDS)).min(1).max(5).optional(),
@@ -222,6 +257,7 @@ export const logisticsOperations = {
   'shipments.list': operation<ShipmentPage>()(shipmentsListInput, 'One page of shipments, filtered and sorted'),
   'shipments.get': operation<ShipmentDetail>()(shipmentIdInput, 'A shipment with its tracking timeline'),
   'shipments.dispute': operation<ShipmentDetail>()(shipmentsDisputeInput, 'Marks a delivered parcel as disputed, or resolved'),
+  'shipments.create': operation<ShipmentDetail>()(shipmentsCreateInput, 'Records a parcel with its tracking number and queues it for the marketplace'),
   'logistics.exceptions': operation<ExceptionsPage>()(logisticsExceptionsInput, 'Shipments that need attention, and why'),
   'logistics.kpis': operation<LogisticsKpis>()(logisticsKpisInput, 'Delivery, on-time and transit figures with breakdowns'),
   'tracking.provider.get': operation<TrackingProviderState>()(z.object({}).strict(), 'The tracking provider settings'),

@@ -173,7 +173,15 @@ export interface OrderShipment {
   /** The first promise made to the customer: a parcel still on its way after it is late, whatever the carrier now says. */
   originalEstimatedDeliveryAt: string | null;
   deliveredAt: string | null; trackingEvents: OrderTrackingEvent[];
+  /**
+   * Shipments recorded in Backroom (shipments.create): where the tracking went. 'local' when the store
+   * has no marketplace to tell; otherwise its outbox message's state and store. Absent for the marketplace's own.
+   */
+  push?: OrderShipmentPush;
 }
+export type OrderShipmentPush =
+  | { state: 'local' }
+  | { state: 'pending' | 'sending' | 'done' | 'failed' | 'discarded'; storeName: string; lastError: string | null };
 export interface OrderTicket {
   id: number; channel: string; subject: string; status: string; priority: string; createdAt: string; solvedAt: string | null;
 }

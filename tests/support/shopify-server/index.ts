@@ -28,6 +28,8 @@ export interface ShopifyServerState {
   failNext: { count: number; status: number };
   /** The next N GraphQL requests never answer (until the client gives up). */
   hangNext: number;
+  /** The next N mutations are carried out, then their answer is lost (the connection drops). */
+  loseNextMutationAnswers: number;
   missingScopes: Set<string>;
   /** Runs before each answer: a test changes records here to make them move while paging. */
   beforeAnswer: ((field: string, args: Json) => void) | null;
@@ -50,7 +52,7 @@ export async function startShopifyServer(options?: {
   const state: ShopifyServerState = {
     data, pointsSpent: 0, throttledResponses: 0, requests: 0, lastCost: null, calls: [],
     bucket: { ...budget, available: budget.maximum, at: Date.now() },
-    failNext: { count: 0, status: 503 }, hangNext: 0, missingScopes: new Set(), beforeAnswer: null,
+    failNext: { count: 0, status: 503 }, hangNext: 0, loseNextMutationAnswers: 0, missingScopes: new Set(), beforeAnswer: null,
     bulk: null, discounts: [], bulkFiles: new Map(), baseUrl: '',
     addOrder(at = new Date()) { return appendOrder(data, at, options?.seed ?? 1); },
     touch(record, at = new Date()) { record.updatedAt = iso(at.getTime()); },
@@ -140,6 +142,11 @@ function answer(state: ShopifyServerState, fields: Field[], kind: 'query' | 'mut
         ? { message: error.message, locations: [], path: [field.name], extensions: { code: 'ACCESS_DENIED', documentation: 'https://shopify.dev/api/usage/access-scopes', requiredAccess: `\`${error.scope}\` access scope.` } }
         : { message: (error as Error).message, path: [field.name] });
     }
+  }
+  if (kind === 'mutation' && state.loseNextMutationAnswers > 0) {
+    state.loseNextMutationAnswers--;
+    res.destroy(); // done on the shop, but the answer never reaches the client
+    return;
   }
   const actual = kind === 'mutation' ? requested : costOf(fields, result);
   bucket.available -= actual;

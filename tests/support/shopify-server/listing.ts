@@ -6,7 +6,7 @@ import type { Json, ShopData, ShopRecord } from './shop';
  * keyset cursors on (sort key, id) so a page boundary never repeats or skips a
  * record, and projection of a record onto the selection the client asked for.
  */
-const CONNECTIONS = new Set(['lineItems', 'variants', 'orders', 'customers', 'products']);
+const CONNECTIONS = new Set(['lineItems', 'variants', 'orders', 'customers', 'products', 'fulfillmentOrders']);
 
 const numericId = (gid: string): number => Number(gid.slice(gid.lastIndexOf('/') + 1));
 

@@ -1,5 +1,6 @@
 import type { Field } from './graphql';
 import { bulkLines, connectionPage, project, sortedMatches } from './listing';
+import { fulfillmentCreate, orderView } from './fulfilments';
 import { metafieldsDelete, metafieldsSet } from './metafields';
 import { amount, iso, moneyBag, type Json, type ShopData, type ShopRecord } from './shop';
 
@@ -36,7 +37,7 @@ export class AccessDenied extends Error {
 const SCOPE: Record<string, string> = {
   orders: 'read_orders', ordersCount: 'read_orders', order: 'read_orders', customers: 'read_customers',
   customersCount: 'read_customers', products: 'read_products', productsCount: 'read_products',
-  orderUpdate: 'write_orders', refundCreate: 'write_orders', discountCodeBasicCreate: 'write_discounts',
+  orderUpdate: 'write_orders', refundCreate: 'write_orders', fulfillmentCreate: 'write_merchant_managed_fulfillment_orders', discountCodeBasicCreate: 'write_discounts',
   discountCodeFreeShippingCreate: 'write_discounts', metafieldsSet: 'write_products', metafieldsDelete: 'write_products',
 };
 
@@ -65,7 +66,7 @@ export function resolveRoot(state: ResolveState, field: Field, now: Date): unkno
       const capped = typeof limit === 'number' && count > limit;
       return project({ count: capped ? limit : count, precision: capped ? 'AT_LEAST' : 'EXACT' }, field.selection, data);
     }
-    case 'order': return project(data.orders.find((o) => o.id === field.args.id) ?? null, field.selection, data);
+    case 'order': return project(orderView(data.orders.find((o) => o.id === field.args.id)), field.selection, data);
     case 'codeDiscountNodeByCode':
       return project(state.discounts.find((d) => d.code === field.args.code) ?? null, field.selection, data);
     case 'currentBulkOperation': return project(pollBulk(state, now), field.selection, data);
@@ -73,6 +74,7 @@ export function resolveRoot(state: ResolveState, field: Field, now: Date): unkno
     case 'orderUpdate': return project(orderUpdate(state, field.args.input as Json, now), field.selection, data);
     case 'discountCodeBasicCreate': case 'discountCodeFreeShippingCreate':
       return project(discountCreate(state, field, now), field.selection, data);
+    case 'fulfillmentCreate': return project(fulfillmentCreate(data, field.args.fulfillment as Json, now), field.selection, data);
     case 'refundCreate': return project(refundCreate(state, field.args.input as Json, now), field.selection, data);
     case 'metafieldsSet': return project(metafieldsSet(data, (field.args.metafields ?? []) as Json[], now), field.selection, data);
     case 'metafieldsDelete': return project(metafieldsDelete(data, (field.args.metafields ?? []) as Json[]), field.selection, data);

@@ -64,6 +64,12 @@ export async function startWooServer(options: { orders?: number; timezone?: stri
           }
         }
         if (isControl) return control(res, url.pathname, req.method ?? 'GET', body, state);
+        if (url.pathname.startsWith('/wp-json/') && req.method !== 'GET' && state.failures.loseWriteAnswers > 0) {
+          state.failures.loseWriteAnswers -= 1;
+          // Carried out, but the answer never arrives: the connection drops instead.
+          res.writeHead = (() => res) as typeof res.writeHead;
+          res.end = (() => { req.socket.destroy(); return res; }) as typeof res.end;
+        }
         await route(req, res, url, state, body);
       } catch (error) {
         if (!res.headersSent) sendError(res, error);

@@ -3,6 +3,7 @@ import { WooHttpError } from './errors';
 import { InvalidParam, listPage, pickFields } from './listing';
 import { breakOrder, type RecordedRequest, type WooResource, type WooServerState } from './state';
 import { createCoupon, createNote, createRefund, updateOrder, updateProduct } from './writes';
+import { shipmentTrackings, TRACKING_ROUTE } from './shipment-tracking';
 
 
 export function send(res: ServerResponse, status: number, body: unknown, headers: Record<string, string> = {}): void {
@@ -38,7 +39,7 @@ function authenticate(req: IncomingMessage, url: URL, state: WooServerState): Re
 function shopIndex(state: WooServerState, origin: string): unknown {
   return {
     name: state.shop.name, description: 'Loose-leaf tea and gifts', url: origin, home: origin,
-    gmt_offset: 0, timezone_string: state.shop.timezone, namespaces: ['oembed/1.0', 'wc/v3', 'wp/v2'], authentication: [],
+    gmt_offset: 0, timezone_string: state.shop.timezone, namespaces: ['oembed/1.0', 'wc/v3', 'wp/v2', ...(state.shipmentTrackingInstalled ? ['wc-shipment-tracking/v3'] : [])], authentication: [],
   };
 }
 
@@ -65,6 +66,13 @@ function sendListing(res: ServerResponse, state: WooServerState, resource: WooRe
 export async function route(req: IncomingMessage, res: ServerResponse, url: URL, state: WooServerState, body: unknown): Promise<void> {
   const path = url.pathname.replace(/\/+$/, '');
   if (path === '/wp-json') return send(res, 200, shopIndex(state, url.origin));
+  const tracking = TRACKING_ROUTE.exec(path);
+  if (tracking && state.shipmentTrackingInstalled) {
+    const auth = authenticate(req, url, state);
+    state.requests.push({ method: req.method ?? 'GET', path: path.replace('/wp-json/', '/'), query: {}, auth });
+    const answer = shipmentTrackings(state, req.method ?? 'GET', Number(tracking[1]), body);
+    return send(res, answer.status, answer.body);
+  }
   const api = /^\/wp-json\/wc\/v3\/(.+)$/.exec(path);
   if (!api) throw new WooHttpError(404, 'rest_no_route', 'No route was found matching the URL and request method.');
   const auth = authenticate(req, url, state);

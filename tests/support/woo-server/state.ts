@@ -1,3 +1,4 @@
+import type { WooShipmentTracking } from './shipment-tracking';
 import { wooGmt, wooLocal } from './clock';
 import { GENERATED_FROM, dates, generateCustomers, generateOrder, generateProducts, money, seededRandom } from './generate';
 import type { WooCoupon, WooCustomer, WooListed, WooNote, WooOrder, WooProduct, WooRefund } from './types';
@@ -20,6 +21,8 @@ export interface WooFailures {
   malformedOrderIds: Set<number>;
   /** After serving this page of an orders listing, that order is modified (it changes while being paged). */
   modifyWhilePaging: { afterPage: number; orderId: number } | null;
+  /** The next N API writes (POST/PUT) are carried out, then the connection drops before the answer. */
+  loseWriteAnswers: number;
 }
 
 export interface RecordedRequest { method: string; path: string; query: Record<string, string>; auth: 'basic' | 'query' | 'none' }
@@ -30,7 +33,7 @@ export class WooServerState {
   keyPermissions: 'read' | 'read_write' = 'read_write';
   readonly failures: WooFailures = {
     serverErrors: 0, serverErrorStatus: 503, rateLimited: 0, retryAfterSeconds: 2, slowMs: 0, stripAuthorization: false,
-    malformedOrderIds: new Set(), modifyWhilePaging: null,
+    malformedOrderIds: new Set(), modifyWhilePaging: null, loseWriteAnswers: 0,
   };
   readonly requests: RecordedRequest[] = [];
   readonly orders = new Map<number, WooOrder>();
@@ -39,6 +42,9 @@ export class WooServerState {
   readonly refunds = new Map<number, WooRefund[]>();
   readonly notes = new Map<number, WooNote[]>();
   readonly coupons: WooCoupon[] = [];
+  /** The Shipment Tracking extension is installed (its REST namespace answers); see shipment-tracking.ts. */
+  shipmentTrackingInstalled = false;
+  readonly shipmentTrackings = new Map<number, WooShipmentTracking[]>();
   /** The server's clock for every change it makes; tests may pin it. */
   clock: () => number = () => Date.now();
   private readonly modifiedMs = { orders: new Map<number, number>(), customers: new Map<number, number>(), products: new Map<number, number>() };

@@ -22,6 +22,7 @@ import * as m0020 from './0020_logistics_lists';
 import * as m0021 from './0021_tracking_follows';
 import * as m0023 from './0023_campaigns_community';
 import * as m0024 from './0024_community_leaderboards';
+import * as m0025 from './0025_shipment_lines';
 import * as m0022 from './0022_retention_history';
 
 export interface Migration {
@@ -61,6 +62,7 @@ export const migrations: readonly Migration[] = [
   { version: 22, name: '0022_retention_history', up: m0022.up },
   { version: 23, name: '0023_campaigns_community', up: m0023.up },
   { version: 24, name: '0024_community_leaderboards', up: m0024.up },
+  { version: 25, name: '0025_shipment_lines', up: m0025.up },
 ];
 
 export const LATEST_SCHEMA_VERSION = migrations[migrations.length - 1]?.version ?? 0;

@@ -1,6 +1,7 @@
 import type { Handler, HandlerContext } from '../../core/handler';
 import type { OperationName, ParsedInputOf } from '../../../shared/contract';
 import type { ShipmentDetail } from '../../../shared/contract/logistics';
+import { createShipment } from './create';
 import { loadShipmentDetail } from './detail';
 import { disputeShipment } from './dispute';
 import { exceptionsQueue } from './exceptions';
@@ -19,6 +20,7 @@ export const logisticsHandlers = {
   'shipments.list': (input, ctx) => listShipments(ctx.sqlite, input),
   'shipments.get': (input, ctx) => loadShipmentDetail(ctx.sqlite, input.id),
   'shipments.dispute': dispute,
+  'shipments.create': createShipment,
   'logistics.exceptions': (input, ctx) => exceptionsQueue(ctx.sqlite, input, ctx.now()),
   'logistics.kpis': (input, ctx) => logisticsKpis(ctx.sqlite, input, ctx.now()),
 } satisfies { [N in Extract<OperationName, `shipments.${string}` | `logistics.${string}`>]: Handler<N> };

@@ -5,7 +5,9 @@ import type {
 import { AppError } from '../../../shared/errors';
 import type { Sqlite } from '../../db/connection';
 import { auditTrail } from '../audit/log';
+import { trackingUrlFor } from '../logistics/tracking-links';
 import { customerName } from './list';
+import { localShipmentPushes, withPush } from './shipment-push';
 
 /**
  * `orders.get`: the order and everything that happened to it, for the detail
@@ -57,8 +59,8 @@ function customer(sqlite: Sqlite, customerId: number): CustomerRow | undefined {
 }
 
 function shipments(sqlite: Sqlite, orderId: number): OrderShipment[] {
-  const rows = all<Omit<OrderShipment, 'trackingEvents'>>(sqlite,
-    `SELECT id, carrier, service, tracking_number AS trackingNumber, tracking_url AS trackingUrl, status,
+  const rows = all<Omit<OrderShipment, 'trackingEvents'> & { externalId: string }>(sqlite,
+    `SELECT id, external_id AS externalId, carrier, service, tracking_number AS trackingNumber, tracking_url AS trackingUrl, status,
             sub_status AS subStatus, shipped_at AS shippedAt, estimated_delivery_at AS estimatedDeliveryAt,
             original_estimated_delivery_at AS originalEstimatedDeliveryAt, delivered_at AS deliveredAt
        FROM shipments WHERE order_id = ? ORDER BY coalesce(shipped_at, created_at), id`, orderId);
@@ -66,7 +68,10 @@ function shipments(sqlite: Sqlite, orderId: number): OrderShipment[] {
     `SELECT id, occurred_at AS occurredAt, status, sub_status AS subStatus, location, message
        FROM tracking_events WHERE shipment_id = ? ORDER BY occurred_at, id`,
   );
-  return rows.map((s) => ({ ...s, trackingEvents: events.all(s.id) }));
+  const pushes = localShipmentPushes(sqlite, orderId);
+  // The link as the logistics lists give it: the platform's, else one built for well-known carriers.
+  return rows.map(({ externalId: _externalId, ...s }) => withPush({ ...s, trackingUrl: trackingUrlFor(s.trackingUrl, s.carrier, s.trackingNumber),
+    trackingEvents: events.all(s.id) }, _externalId, pushes));
 }
 
 function returns(sqlite: Sqlite, orderId: number): OrderReturn[] {

@@ -2,6 +2,7 @@ import type { Sqlite } from '../../db/connection';
 import type { RemoteOrder } from '../model';
 import type { PageState } from './orders';
 import { productIdForLine } from './products';
+import { adoptLocalShipment } from './adopt-local-shipment';
 import { prepared } from './statements';
 import { utcInstant } from './validate';
 
@@ -181,9 +182,15 @@ export function writeRefunds(sqlite: Sqlite, storeId: number, orderId: number, o
 export function writeShipments(sqlite: Sqlite, page: PageState, orderId: number, o: RemoteOrder): void {
   for (const s of o.shipments) {
     const updatedAt = utcInstant(s.updatedAt)!;
-    const stored = page.storedShipments
+    let stored = page.storedShipments
       ? page.storedShipments.get(s.externalId)
       : prepared(sqlite, FIND_SHIPMENT).get(page.storeId, s.externalId) as StoredShipment | undefined;
+    // The fulfilment Backroom pushed (shipments.create), now listed under its remote id: that row, not a second one.
+    // Asked of a partial index holding only parcels made in Backroom: cheap even in a first backfill.
+    if (!stored) {
+      const adopted = adoptLocalShipment(sqlite, page.storeId, orderId, s.trackingNumber ?? null, s.externalId, page.nowIso);
+      if (adopted) stored = { id: adopted.id, remoteUpdatedAt: null, removedAt: null };
+    }
     const remote = [s.carrier, s.service ?? null, s.trackingNumber ?? null, s.trackingUrl ?? null, s.status,
       instantOrNull(s.shippedAt)];
     const estimated = instantOrNull(s.estimatedDeliveryAt);

@@ -8,6 +8,7 @@ import type { PushOutcome, QueuedItem } from '../race';
 import { orderGid, setOrderNote, setOrderTags } from './order-edits';
 import { RECOMMENDATIONS_OPERATION } from '../recommendations';
 import { setShopifyRecommendations } from './recommendations';
+import { createShopifyFulfilment } from './fulfilment';
 
 /**
  * Outbox operations as Admin GraphQL mutations. A userError is Shopify saying
@@ -89,6 +90,7 @@ const PUSHES: Record<string, Push> = {
   'order.tags.set': (client, _settings, item, signal) => setOrderTags(client, item, signal),
   'coupon.create': couponCreate,
   'order.refund.create': refundCreate,
+  'order.fulfillment.create': (client, _settings, item, signal) => createShopifyFulfilment(client, item, signal),
   [RECOMMENDATIONS_OPERATION]: (client, _settings, item, signal) => setShopifyRecommendations(client, item, signal),
 };
 

@@ -5,6 +5,7 @@ import { isObject, REFUND_KEY_META } from './fields';
 import { setWooOrderTags } from './order-tags';
 import type { PushOutcome, QueuedItem } from '../race';
 import { setWooRecommendations } from './recommendations';
+import { addWooTracking } from './fulfilment';
 import { RECOMMENDATIONS_OPERATION } from '../recommendations';
 
 /**
@@ -91,6 +92,8 @@ async function sendOne(client: WooClient, item: QueuedItem, currency: string, si
     }
     case RECOMMENDATIONS_OPERATION:
       return setWooRecommendations(client, item, signal);
+    case 'order.fulfillment.create':
+      return addWooTracking(client, orderId!, item, signal);
     default:
       return { ok: false, permanent: true, message: `WooCommerce cannot take "${item.operation}" from Backroom; discard it or handle it in the shop's admin.` };
   }

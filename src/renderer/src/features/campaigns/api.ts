@@ -87,9 +87,9 @@ export const useExportPrices = () =>
   useMutation({ mutationFn: (id: number) => invoke('campaigns.prices.export', { id }) });
 
 /** The community groups an audience can name; the community area may not answer yet (an error the picker shows). */
-export const useCommunityGroups = () =>
-  useQuery({ queryKey: ['community', 'groups', 'forCampaigns'], queryFn: () => invoke('community.groups.list', {}), retry: false });
+export const useCommunityGroups = (enabled = true) =>
+  useQuery({ queryKey: ['community', 'groups', 'forCampaigns'], queryFn: () => invoke('community.groups.list', {}), retry: false, enabled });
 
 /** Tiers for the audience picker and the point value, from the loyalty program. */
-export const useLoyaltyProgram = () =>
-  useQuery({ queryKey: ['loyalty', 'settings', 'forCampaigns'], queryFn: () => invoke('loyalty.settings.get', {}), staleTime: 60_000 });
+export const useLoyaltyProgram = (enabled = true) =>
+  useQuery({ queryKey: ['loyalty', 'settings', 'forCampaigns'], queryFn: () => invoke('loyalty.settings.get', {}), staleTime: 60_000, enabled });

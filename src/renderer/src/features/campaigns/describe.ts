@@ -34,12 +34,17 @@ export function describeMechanic(t: Translate, format: Formatters, currency: str
 }
 
 /** Who the audience is, as a phrase ("segments Champions, Loyal", "an uploaded list of 120 entries"). */
-export function describeAudience(t: Translate, format: Formatters, a: CampaignAudience, groupName?: string): string {
+export function describeAudience(
+  t: Translate,
+  format: Formatters,
+  a: CampaignAudience,
+  names: { group?: string; tier?: (id: string) => string } = {},
+): string {
   switch (a.kind) {
     case 'segment': return t('campaigns.describe.segments', { names: a.segments.map((s) => t(SEGMENT_LABEL[s])).join(t('campaigns.nameSeparator')) });
-    case 'tier': return t('campaigns.describe.tiers', { names: a.tierIds.join(t('campaigns.nameSeparator')) });
+    case 'tier': return t('campaigns.describe.tiers', { names: a.tierIds.map((id) => names.tier?.(id) ?? id).join(t('campaigns.nameSeparator')) });
     case 'tag': return t('campaigns.describe.tags', { names: a.tags.join(t('campaigns.nameSeparator')) });
-    case 'group': return t('campaigns.describe.group', { name: groupName ?? `#${a.groupId}` });
+    case 'group': return t('campaigns.describe.group', { name: names.group ?? `#${a.groupId}` });
     case 'list': return t('campaigns.describe.list', { count: format.number(a.entries.length) });
   }
 }

@@ -113,3 +113,19 @@ export const useCustomerPoints = (customerId: number | null) =>
     queryFn: () => invoke('loyalty.balance', { customerId: customerId ?? 0 }),
     enabled: customerId !== null,
   });
+
+/**
+ * A parcel with its tracking number (shipments.create): the order's
+ * shipments, the logistics lists and the outbox depth all change.
+ */
+export function useCreateShipment() {
+  const queryClient = useQueryClient();
+  return useMutation({
+    mutationFn: (input: InputOf<'shipments.create'>) => invoke('shipments.create', input),
+    onSettled: (_shipment, _error, input) => {
+      void queryClient.invalidateQueries({ queryKey: orderKey(input.orderId) });
+      void queryClient.invalidateQueries({ queryKey: ['logistics'] });
+      void queryClient.invalidateQueries({ queryKey: ['sync'] });
+    },
+  });
+}

@@ -4,9 +4,11 @@
  * labels (statuses, channels, priorities…) are in ./orders/codes.ts.
  */
 import { ordersCodesEn, ordersCodesZh } from './orders/codes';
+import { ordersTrackingEn, ordersTrackingZh } from './orders/tracking';
 
 export const ordersEn = {
   ...ordersCodesEn,
+  ...ordersTrackingEn,
   'orders.description': 'Every order from your stores. Search, filter, and open one to see everything that happened to it.',
   'orders.tableLabel': 'Orders',
   'orders.matching': '{count} orders',
@@ -210,6 +212,7 @@ export const ordersEn = {
 
 export const ordersZh: { readonly [K in keyof typeof ordersEn]: string } = {
   ...ordersCodesZh,
+  ...ordersTrackingZh,
   'orders.description': '来自所有店铺的订单。搜索、筛选，打开任意订单即可查看它的全部经过。',
   'orders.tableLabel': '订单',
   'orders.matching': '{count} 个订单',

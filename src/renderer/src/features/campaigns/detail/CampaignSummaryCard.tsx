@@ -1,7 +1,7 @@
 import { Badge, Group, Paper, SimpleGrid, Stack, Text } from '@mantine/core';
 import type { CampaignDetail } from '../../../../../shared/contract';
 import { useI18n } from '../../../i18n';
-import { useCommunityGroups } from '../api';
+import { useCommunityGroups, useLoyaltyProgram } from '../api';
 import { describeAudience, describeMechanic } from '../describe';
 import { GOAL_LABEL, MECHANIC_LABEL } from '../labels';
 import { StatusBadge } from '../StatusBadge';
@@ -12,8 +12,14 @@ import { dayOf, lastDayOf } from '../window';
 export function CampaignSummaryCard({ campaign: c }: { campaign: CampaignDetail }) {
   const { t, format } = useI18n();
   const currency = useCampaignCurrency(c.storeId);
-  const groups = useCommunityGroups();
-  const groupName = c.audience.kind === 'group' ? groups.data?.groups.find((g) => g.id === (c.audience as { groupId: number }).groupId)?.name : undefined;
+  const { audience } = c;
+  const groups = useCommunityGroups(audience.kind === 'group');
+  const program = useLoyaltyProgram(audience.kind === 'tier');
+  // Groups and tiers are shown by name when their areas answer, by number or id otherwise.
+  const names = {
+    group: audience.kind === 'group' ? groups.data?.groups.find((g) => g.id === audience.groupId)?.name : undefined,
+    tier: (id: string) => program.data?.tiers.find((tier) => tier.id === id)?.name ?? id,
+  };
   const n = (value: number | null) => (value === null ? '—' : format.number(value));
   return (
     <Paper withBorder radius="md" p="md" data-testid="campaign-summary">
@@ -26,7 +32,7 @@ export function CampaignSummaryCard({ campaign: c }: { campaign: CampaignDetail 
         <SimpleGrid cols={{ base: 1, md: 2 }} spacing="md">
           <Stack gap={4}>
             <Text size="xs" c="dimmed" fw={500}>{t('campaigns.field.audience')}</Text>
-            <Text size="sm" data-testid="campaign-audience">{describeAudience(t, format, c.audience, groupName)}</Text>
+            <Text size="sm" data-testid="campaign-audience">{describeAudience(t, format, audience, names)}</Text>
             <Text size="sm">{t('campaigns.detail.holdoutLine', { percent: format.percent(c.holdoutPercent / 100) })}</Text>
           </Stack>
           <Stack gap={4}>

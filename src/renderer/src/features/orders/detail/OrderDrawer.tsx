@@ -27,12 +27,15 @@ export function OrderDrawer({ orderId, onClose }: { orderId: number | null; onCl
   // the drawer must be told.
   const [refundingId, setRefundingId] = useState<number | null>(null);
   const refunding = refundingId !== null && refundingId === orderId;
+  // The same for the "Add tracking" form.
+  const [trackingId, setTrackingId] = useState<number | null>(null);
+  const tracking = trackingId !== null && trackingId === orderId;
   const title = order.data ? t('orders.drawer.title', { number: order.data.orderNumber }) : t('area.orders.title');
   return (
     <Drawer
       opened={orderId !== null}
       onClose={onClose}
-      closeOnEscape={!refunding}
+      closeOnEscape={!refunding && !tracking}
       position="right"
       size={640}
       title={<Text fw={700} fz="lg" data-testid="order-drawer-title">{title}</Text>}
@@ -47,13 +50,23 @@ export function OrderDrawer({ orderId, onClose }: { orderId: number | null; onCl
           order={order.data}
           refunding={refunding}
           setRefunding={(open) => setRefundingId(open ? order.data.id : null)}
+          tracking={tracking}
+          setTracking={(open) => setTrackingId(open ? order.data.id : null)}
         />
       )}
     </Drawer>
   );
 }
 
-function OrderBody({ order, refunding, setRefunding }: { order: OrderDetail; refunding: boolean; setRefunding: (open: boolean) => void }) {
+interface OrderBodyProps {
+  order: OrderDetail;
+  refunding: boolean;
+  setRefunding: (open: boolean) => void;
+  tracking: boolean;
+  setTracking: (open: boolean) => void;
+}
+
+function OrderBody({ order, refunding, setRefunding, tracking, setTracking }: OrderBodyProps) {
   return (
     <Stack gap="lg" pb="xl" data-testid="order-detail" data-order-id={order.id}>
       <OrderSummary order={order} onRefund={() => setRefunding(true)} refunding={refunding} />
@@ -63,7 +76,7 @@ function OrderBody({ order, refunding, setRefunding }: { order: OrderDetail; ref
       <LinesSection order={order} />
       <PaymentsSection order={order} />
       <RefundsSection order={order} />
-      <ShipmentsSection order={order} />
+      <ShipmentsSection order={order} adding={tracking} setAdding={setTracking} />
       <TicketsSection order={order} />
       <ReturnsSection order={order} />
       <Divider />

@@ -1,12 +1,14 @@
-import { Anchor, Badge, Group, Paper, Stack, Text, Timeline } from '@mantine/core';
-import { IconExternalLink } from '@tabler/icons-react';
+import { Anchor, Badge, Button, Group, Paper, Stack, Text, Timeline } from '@mantine/core';
+import { IconExternalLink, IconTruckDelivery } from '@tabler/icons-react';
 import type { OrderDetail, OrderShipment } from '../../../../../shared/contract';
 import { useI18n } from '../../../i18n';
 import { useDateTime } from '../dateTime';
 import { codeLabel } from '../labels';
 import { shipmentTrouble } from '../shipmentTrouble';
 import { Section } from './Section';
+import { ShipmentPushBadge } from './ShipmentPushBadge';
 import { ShipmentTicketButton } from './ShipmentTicketButton';
+import { TrackingForm } from './TrackingForm';
 
 const SHIPMENT_COLORS: Record<string, string> = {
   Delivered: 'teal',
@@ -17,17 +19,32 @@ const SHIPMENT_COLORS: Record<string, string> = {
   InTransit: 'blue',
 };
 
-export function ShipmentsSection({ order }: { order: OrderDetail }) {
+/** The order's parcels, and "Add tracking" for one sent by hand (not for a cancelled order). */
+export function ShipmentsSection({ order, adding, setAdding }: { order: OrderDetail; adding: boolean; setAdding: (open: boolean) => void }) {
   const { t } = useI18n();
   const ticketIds = order.tickets.map((ticket) => ticket.id);
   return (
-    <Section title={t('orders.section.shipments')} count={order.shipments.length} testId="order-shipments">
-      <Stack gap="sm">
-        {order.shipments.map((shipment) => (
-          <ShipmentCard key={shipment.id} shipment={shipment} ticketIds={ticketIds} />
-        ))}
-      </Stack>
-    </Section>
+    <Stack gap={8}>
+      <Section title={t('orders.section.shipments')} count={order.shipments.length} testId="order-shipments">
+        <Stack gap="sm">
+          {order.shipments.map((shipment) => (
+            <ShipmentCard key={shipment.id} shipment={shipment} ticketIds={ticketIds} />
+          ))}
+        </Stack>
+      </Section>
+      {adding ? (
+        <TrackingForm order={order} onDone={() => setAdding(false)} />
+      ) : (
+        order.status !== 'cancelled' && order.lines.length > 0 && (
+          <Group>
+            <Button variant="light" size="xs" leftSection={<IconTruckDelivery size={14} aria-hidden />} onClick={() => setAdding(true)}
+              data-testid="order-tracking-open">
+              {t('orders.tracking.add')}
+            </Button>
+          </Group>
+        )
+      )}
+    </Stack>
   );
 }
 
@@ -49,6 +66,7 @@ function ShipmentCard({ shipment, ticketIds }: { shipment: OrderShipment; ticket
             <Badge size="sm" variant="light" color={SHIPMENT_COLORS[shipment.status] ?? 'gray'}>
               {codeLabel(t, 'orders.code.shipment', shipment.status)}
             </Badge>
+            {shipment.push && <ShipmentPushBadge push={shipment.push} />}
             {trouble === 'late' && shipment.originalEstimatedDeliveryAt && (
               <Badge size="sm" variant="outline" color="orange">
                 {t('orders.shipments.late')}
