@@ -20,7 +20,7 @@ export interface Backroom {
   connection: Connection;
   deps: SyncDeps;
   storeId: number;
-  call<T = any>(name: string, input: unknown): Promise<T>;
+  call<T = unknown>(name: string, input: unknown): Promise<T>;
   /** sync.run, then waits for the run and the outbox push after it; returns the run's row. */
   sync(): Promise<RunRow>;
   count(sql: string, ...params: unknown[]): number;

@@ -1,6 +1,6 @@
 import { spawn, type ChildProcess } from 'node:child_process';
 import { createHash } from 'node:crypto';
-import { copyFileSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
+import { copyFileSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
@@ -95,6 +95,20 @@ function alive(pid: number): boolean {
   }
 }
 
+/** A lock whose owner's process is gone (or that never got its pid within a minute). */
+function lockOwnerDied(lock: string): boolean {
+  try {
+    const owner = Number(readFileSync(join(lock, 'pid'), 'utf8'));
+    return owner > 0 && !alive(owner);
+  } catch {
+    try {
+      return Date.now() - statSync(lock).mtimeMs > 60_000;
+    } catch {
+      return false; // released meanwhile
+    }
+  }
+}
+
 /**
  * The seeded template folder, made once: test files running in parallel take a lock (a folder
  * with the owner's pid); the others wait for it, and a lock whose owner died is taken over.
@@ -108,8 +122,7 @@ export async function seededTemplate(): Promise<string> {
       mkdirSync(lock);
       writeFileSync(join(lock, 'pid'), String(process.pid));
     } catch {
-      const owner = Number(readFileSync(join(lock, 'pid'), { encoding: 'utf8', flag: 'a+' }) || 0);
-      if (owner && !alive(owner)) rmSync(lock, { recursive: true, force: true });
+      if (lockOwnerDied(lock)) rmSync(lock, { recursive: true, force: true });
       await sleep(500);
       continue;
     }
@@ -140,6 +153,9 @@ process.once('exit', () => {
   for (const child of running) if (child.pid && child.exitCode === null) try { process.kill(-child.pid, 'SIGKILL'); } catch { /* gone */ }
 });
 
+/** Bootstrapping takes 2–15 s on a busy 2-core machine. */
+const START_TIMEOUT_MS = 120_000;
+
 function spawnServer(port: number, dataDir: string): Promise<ChildProcess> {
   return new Promise((resolveStart, reject) => {
     // Its own process group, so a stop takes everything it started.
@@ -149,10 +165,17 @@ function spawnServer(port: number, dataDir: string): Promise<ChildProcess> {
     let stderr = '';
     child.stderr!.on('data', (chunk: Buffer) => (stderr += chunk.toString()));
     const lines = createInterface({ input: child.stdout! });
+    const tooSlow = setTimeout(() => {
+      reject(new Error(`the Vendure peer did not answer within ${START_TIMEOUT_MS / 1000} s: ${stderr.slice(-2000)}`));
+      if (child.pid) process.kill(-child.pid, 'SIGKILL');
+    }, START_TIMEOUT_MS);
     lines.on('line', (line) => {
-      if (line.startsWith('{"ready":true')) resolveStart(child);
+      if (!line.startsWith('{"ready":true')) return;
+      clearTimeout(tooSlow);
+      resolveStart(child);
     });
     child.once('exit', (code) => {
+      clearTimeout(tooSlow);
       running.delete(child);
       reject(new Error(`the Vendure peer exited with ${code} before it was ready: ${stderr.slice(-2000)}`));
     });

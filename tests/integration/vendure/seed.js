@@ -10,7 +10,7 @@
 const fs = require('node:fs');
 const path = require('node:path');
 const { parseArgs } = require('node:util');
-const { bootstrap } = require('@vendure/core');
+const { bootstrap, TransactionalConnection } = require('@vendure/core');
 const { populate } = require('@vendure/core/cli');
 const { vendureConfig, SUPERADMIN } = require('./server');
 const { adminSession, unwrap } = require('./graphql');
@@ -102,7 +102,8 @@ async function seed(dataDir, port, orders) {
   const started = Date.now();
   fs.mkdirSync(path.join(dataDir, 'no-assets'), { recursive: true });
   const assets = path.dirname(require.resolve('@vendure/create/assets/initial-data.json'));
-  const config = vendureConfig(port, dataDir);
+  // Thousands of writes: saving the whole file after each would take most of the seeding time.
+  const config = vendureConfig(port, dataDir, { autoSave: false });
   const app = await populate(() => bootstrap(config), path.join(assets, 'initial-data.json'), path.join(assets, 'products.csv'));
   try {
     const url = `http://127.0.0.1:${port}`;
@@ -112,6 +113,7 @@ async function seed(dataDir, port, orders) {
     const placed = await placeOrders(`${url}/shop-api`, admin, orders, random);
     const done = await work(admin, placed, random);
     const peer = { apiKey, superadmin: SUPERADMIN, orders: placed.length, work: done, seedMs: Date.now() - started };
+    await app.get(TransactionalConnection).rawConnection.driver.save();
     fs.writeFileSync(path.join(dataDir, 'peer.json'), `${JSON.stringify(peer, null, 2)}\n`);
     return peer;
   } finally {

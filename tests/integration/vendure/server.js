@@ -13,7 +13,8 @@ const { bootstrap, dummyPaymentHandler, DefaultLogger, LogLevel } = require('@ve
 
 const SUPERADMIN = { username: 'superadmin', password: 'superadmin' };
 
-function vendureConfig(port, dataDir) {
+/** `autoSave: false` (the seed) keeps the database in memory until the caller saves it once at the end. */
+function vendureConfig(port, dataDir, { autoSave = true } = {}) {
   return {
     apiOptions: { hostname: '127.0.0.1', port, adminApiPath: 'admin-api', shopApiPath: 'shop-api' },
     authOptions: {
@@ -27,11 +28,14 @@ function vendureConfig(port, dataDir) {
     dbConnectionOptions: {
       type: 'sqljs',
       location: path.join(dataDir, 'vendure.sqlite'),
-      autoSave: true,
+      // sql.js writes the whole database file after every write transaction: slow, but a kill loses nothing.
+      autoSave,
       synchronize: true,
       logging: false,
     },
     paymentOptions: { paymentMethodHandlers: [dummyPaymentHandler] },
+    // Vendure orders have no tags; a shop that wants Backroom's gives them a custom field (see the connector's order-edits.ts).
+    customFields: { Order: [{ name: 'backroomTags', type: 'string', nullable: true, public: false }] },
     importExportOptions: { importAssetsDir: path.join(dataDir, 'no-assets') },
     logger: new DefaultLogger({ level: process.env.VENDURE_LOG === 'verbose' ? LogLevel.Verbose : LogLevel.Error }),
     plugins: [],
