@@ -36,7 +36,8 @@ describe('announcements', () => {
     const discord = shop.call('community.groups.update', { platform: 'discord', name: 'Club', staffId: STAFF });
     const announcement = shop.call('announcements.save', { ...draft, groupIds: [wechat.id] });
     expect(shop.call('announcements.export', { id: announcement.id, groupId: wechat.id })).toEqual({
-      groupId: wechat.id, platform: 'wechat', language: 'zh-CN', text: '【双倍积分周】\n\n所有订单双倍积分。', warnings: [],
+      groupId: wechat.id, platform: 'wechat', language: 'zh-CN', text: '【双倍积分周】\n\n所有订单双倍积分。',
+      parts: ['【双倍积分周】\n\n所有订单双倍积分。'], warnings: [],
     });
     expect(shop.call('announcements.export', { id: announcement.id, groupId: wechat.id, language: 'en' }).text)
       .toBe('Double points week\n\nAll orders earn double.');

@@ -64,6 +64,16 @@ export function ExportModal({ announcementId, version, group, onClose }: { annou
                   </Button>
                 )}
               </CopyButton>
+              {/* A text split for the platform's limit: each message copied on its own, to post one after another. */}
+              {exported.data.parts.length > 1 && exported.data.parts.map((part, index) => (
+                <CopyButton key={index} value={part}>
+                  {({ copied, copy }) => (
+                    <Button variant="light" color={copied ? 'teal' : undefined} onClick={copy} data-testid={`export-copy-part-${index + 1}`}>
+                      {copied ? t('community.export.copied') : t('community.export.copyPart', { n: index + 1, of: exported.data.parts.length })}
+                    </Button>
+                  )}
+                </CopyButton>
+              ))}
               <Button variant="default" onClick={onClose}>{t('community.done')}</Button>
             </Group>
           </>

@@ -62,6 +62,7 @@ export const communityMessagesEn = {
   'community.export.text': 'Text to paste ({language})',
   'community.export.length': '{count} characters',
   'community.export.copy': 'Copy',
+  'community.export.copyPart': 'Copy part {n} of {of}',
   'community.export.copied': 'Copied',
 
   'community.templates.new': 'New template',
@@ -149,6 +150,7 @@ export const communityMessagesZh: Record<keyof typeof communityMessagesEn, strin
   'community.export.text': '待粘贴的文本（{language}）',
   'community.export.length': '{count} 个字符',
   'community.export.copy': '复制',
+  'community.export.copyPart': '复制第 {n}/{of} 部分',
   'community.export.copied': '已复制',
 
   'community.templates.new': '新建模板',
