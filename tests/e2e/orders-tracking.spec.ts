@@ -95,7 +95,8 @@ test.describe('adding tracking to an order', () => {
     const card = shipmentWith(page, '1Z 999 AA1 0123');
     await expect(card.getByTestId('shipment-push')).toHaveText('Queued for Tea House (tracking)');
     await card.screenshot({ path: shotPath('orders-tracking-queued-en-light.png', testInfo) });
-    expect(backroom.scalar("SELECT count(*) FROM outbox WHERE operation = 'order.fulfillment.create' AND store_id = ? AND status = 'pending'", storeId)).toBe(1);
+    // One message, whatever its state by now: the outbox may already be sending it (the store is online).
+    expect(backroom.scalar("SELECT count(*) FROM outbox WHERE operation = 'order.fulfillment.create' AND store_id = ?", storeId)).toBe(1);
 
     await backroom.invoke('sync.run', { storeId });
     await expect.poll(() => backroom.scalar<string>("SELECT status FROM outbox WHERE operation = 'order.fulfillment.create' AND store_id = ?", storeId),
