@@ -112,4 +112,21 @@ describe('streaks', () => {
     expect(result.pointsPosted).toBe(40);
     expect(campaignLedger(sqlite, campaign.id)).toEqual({ rows: 1, points: 40 });
   });
+  it('counts an order that earns after the launch as the day\'s activity and posts the streak it completes, once', () => {
+    const { sqlite } = connection;
+    const campaign = createDraft(sqlite, { holdoutPercent: 0, mechanics: [{ kind: 'streak', unit: 'day', length: 3, points: 30, repeatable: false }] });
+    launchCampaign(sqlite, { id: campaign.id, staffId: 7, launchKey: 'launch-orders' }, NOW);
+    expect(launchedMultiplierExists(sqlite)).toBe(true);
+    let orderId = 200;
+    for (const day of ['2026-05-04', '2026-05-05']) {
+      insertPaidOrder(sqlite, ++orderId, 4, `${day}T09:00:00.000Z`);
+      earnForOrder(ledgerCtx(), orderId);
+    }
+    expect(campaignLedger(sqlite, campaign.id)).toEqual({ rows: 0, points: 0 });
+    // The third day running completes the streak; the order synced again posts nothing more.
+    insertPaidOrder(sqlite, ++orderId, 4, '2026-05-06T09:00:00.000Z');
+    earnForOrder(ledgerCtx(), orderId);
+    earnForOrder(ledgerCtx(), orderId);
+    expect(campaignLedger(sqlite, campaign.id)).toEqual({ rows: 1, points: 30 });
+  });
 });

@@ -1,6 +1,8 @@
 import type { Sqlite } from '../../db/connection';
 import { post, statement, type LedgerContext, type LedgerEntry } from '../loyalty/ledger';
+import { readLoyaltySettings } from '../loyalty/settings';
 import { parseMechanics } from './rows';
+import { awardStreaks } from './streak';
 
 /**
  * The points multiplier mechanic: an order placed in the window by a treatment
@@ -30,35 +32,47 @@ export function postOrderExtra(ctx: LedgerContext, campaignId: number, multiplie
 interface MembershipRow {
   id: number;
   mechanics: string;
+  startsAt: string;
+  endsAt: string;
 }
 
 /**
  * The earning hook (loyalty/orders.ts calls it when an order earns): one
  * indexed query on campaign_members (customer_id, campaign_id), joined to the
  * few launched campaigns whose window holds the order. A customer in no
- * campaign costs one index probe.
+ * campaign costs one index probe. A multiplier posts the order's extra points;
+ * a streak counts the order's day as activity and posts any streak it completes
+ * (as a check-in would), so a member who buys on N days running is rewarded
+ * without waiting for a check-in.
  */
 export function postCampaignMultipliers(ctx: LedgerContext, order: { id: number; customerId: number; placedAt: string },
   earn: EarnFacts): void {
   const campaigns = statement(ctx.sqlite,
-    `SELECT c.id, c.mechanics FROM campaign_members m JOIN campaigns c ON c.id = m.campaign_id
+    `SELECT c.id, c.mechanics, c.starts_at AS startsAt, c.ends_at AS endsAt
+       FROM campaign_members m JOIN campaigns c ON c.id = m.campaign_id
       WHERE m.customer_id = ? AND m.arm = 'treatment' AND c.status = 'launched' AND c.starts_at <= ? AND c.ends_at > ?
-        AND instr(c.mechanics, '"multiplier"') > 0`,
+        AND (instr(c.mechanics, '"multiplier"') > 0 OR instr(c.mechanics, '"streak"') > 0)`,
   ).all(order.customerId, order.placedAt, order.placedAt) as MembershipRow[];
   for (const campaign of campaigns) {
-    const mechanic = parseMechanics(campaign.mechanics).find((m) => m.kind === 'multiplier');
-    if (mechanic?.kind === 'multiplier') postOrderExtra(ctx, campaign.id, mechanic.multiplier, earn, order.id, order.customerId);
+    for (const mechanic of parseMechanics(campaign.mechanics)) {
+      if (mechanic.kind === 'multiplier') postOrderExtra(ctx, campaign.id, mechanic.multiplier, earn, order.id, order.customerId);
+      if (mechanic.kind === 'streak') {
+        awardStreaks(ctx, { id: campaign.id, startsAt: campaign.startsAt, endsAt: campaign.endsAt, rule: mechanic },
+          order.customerId, readLoyaltySettings(ctx.sqlite));
+      }
+    }
   }
 }
 
 /**
- * Whether any launched campaign has a multiplier: the bulk earning path
- * (earn-many.ts) must then earn order by order, through the hook. Ended ones
- * count too: an order placed in the window may arrive by sync weeks later.
+ * Whether any launched campaign has a multiplier or a streak: the bulk earning
+ * path (earn-many.ts) must then earn order by order, through the hook. Ended
+ * ones count too: an order placed in the window may arrive by sync weeks later.
  * The campaigns table holds a handful of rows: a scan of it is cheaper than any index.
  */
 export function launchedMultiplierExists(sqlite: Sqlite): boolean {
   return statement(sqlite,
-    `SELECT EXISTS (SELECT 1 FROM campaigns WHERE status = 'launched' AND instr(mechanics, '"multiplier"') > 0) AS open`,
+    `SELECT EXISTS (SELECT 1 FROM campaigns WHERE status = 'launched'
+       AND (instr(mechanics, '"multiplier"') > 0 OR instr(mechanics, '"streak"') > 0)) AS open`,
   ).pluck().get() === 1;
 }
