@@ -4,7 +4,7 @@ import { checkin } from '../../src/main/domain/campaigns/checkin';
 import { launchCampaign } from '../../src/main/domain/campaigns/launch';
 import { launchedMultiplierExists } from '../../src/main/domain/campaigns/multiplier';
 import { completedStreaks, unitIndex } from '../../src/main/domain/campaigns/streak';
-import { earnForOrder } from '../../src/main/domain/loyalty/orders';
+import { earnForOrder, reverseForRefund } from '../../src/main/domain/loyalty/orders';
 import { memoryDb } from '../helpers/db';
 import { campaignLedger, count, createDraft, insertPaidOrder, NOW, seedShop } from './campaigns-fixtures';
 
@@ -47,6 +47,18 @@ describe('the points multiplier', () => {
     // Launch retried: the pre-launch order is not multiplied again.
     launchCampaign(sqlite, { id: campaign.id, staffId: 7, launchKey: 'launch-mult' }, NOW);
     expect(campaignLedger(sqlite, campaign.id)).toEqual({ rows: 2, points: 66 });
+  });
+
+  it('takes the extra back with the earning when the order is refunded, in the same proportion', () => {
+    const { sqlite } = connection;
+    const campaign = createDraft(sqlite, { holdoutPercent: 0, mechanics: [{ kind: 'multiplier', multiplier: 1.5 }] });
+    launchCampaign(sqlite, { id: campaign.id, staffId: 7, launchKey: 'launch-refund' }, NOW);
+    insertPaidOrder(sqlite, 7, 2, '2026-05-02T00:00:00.000Z');
+    earnForOrder(ledgerCtx(), 7);
+    // 100 earned + 50 extra; half the order refunded takes back 75, and the same refund again nothing.
+    expect(reverseForRefund(ledgerCtx(), { orderId: 7, refundKey: 'refund:1', refundedTotalMinor: 5_000 })?.entry.points).toBe(-75);
+    expect(reverseForRefund(ledgerCtx(), { orderId: 7, refundKey: 'refund:1', refundedTotalMinor: 5_000 })?.replayed).toBe(true);
+    expect(sqlite.prepare('SELECT sum(points) FROM points_ledger WHERE order_id = 7').pluck().get()).toBe(75);
   });
 
   it('gives the holdout nothing extra', () => {

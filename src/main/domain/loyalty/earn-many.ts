@@ -92,7 +92,11 @@ export function earnForOrders(ctx: LedgerContext, orderIds: readonly number[],
  * reverseForRefund itself, after what is gathered is written, as do the later
  * reversals of its order. Must run inside the caller's transaction.
  */
-const REVERSAL_FACTS = `SELECT o.id, o.total_minor AS totalMinor, e.points AS earnedPoints, e.customer_id AS customerId,
+// earnedPoints: the earning plus any campaign's extra on the order (reverseForRefund's CAMPAIGN_EXTRA); null when it never earned.
+const REVERSAL_FACTS = `SELECT o.id, o.total_minor AS totalMinor,
+    e.points + (SELECT coalesce(sum(b.points), 0) FROM points_ledger b
+      WHERE b.order_id = o.id AND b.entry_type = 'bonus' AND b.idempotency_key LIKE 'campaign:%') AS earnedPoints,
+    e.customer_id AS customerId,
     c.merged_into_id IS NOT NULL AS merged,
     (SELECT coalesce(sum(r.points), 0) FROM points_ledger r WHERE r.order_id = o.id AND r.entry_type = 'reverse') AS reversed
   FROM orders o

@@ -172,6 +172,10 @@ export interface RefundReversal {
  * refund reverses exactly what the order earned. What the customer already
  * spent cannot be taken back from a lot and is carried as debt (see lots.ts).
  */
+/** The extra points campaigns posted on an order (keys campaign:<id>:order:<orderId>, found through the order index). */
+export const CAMPAIGN_EXTRA = `SELECT coalesce(sum(points), 0) AS points FROM points_ledger
+  WHERE order_id = ? AND entry_type = 'bonus' AND idempotency_key LIKE 'campaign:%'`;
+
 export function reverseForRefund(ctx: LedgerContext, refund: RefundReversal): Posting | null {
   if (!Number.isSafeInteger(refund.refundedTotalMinor) || refund.refundedTotalMinor < 0) {
     throw new AppError('VALIDATION', 'The refunded amount must be a whole number of minor units, not negative.');
@@ -184,7 +188,9 @@ export function reverseForRefund(ctx: LedgerContext, refund: RefundReversal): Po
     const earned = entryByKey(ctx.sqlite, earnKey(refund.orderId));
     if (!earned || order.totalMinor <= 0) return null;
     const refunded = Math.min(refund.refundedTotalMinor, order.totalMinor);
-    const target = Math.floor((earned.points * refunded) / order.totalMinor);
+    // A campaign's extra points on this order (its multiplier) go back in the same proportion as the earning.
+    const campaignExtra = (statement(ctx.sqlite, CAMPAIGN_EXTRA).get(refund.orderId) as { points: number }).points;
+    const target = Math.floor(((earned.points + campaignExtra) * refunded) / order.totalMinor);
     const reversedSoFar = statement(ctx.sqlite,
       "SELECT coalesce(sum(points), 0) AS points FROM points_ledger WHERE order_id = ? AND entry_type = 'reverse'",
     ).get(refund.orderId) as { points: number };
