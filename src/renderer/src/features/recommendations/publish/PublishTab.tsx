@@ -17,7 +17,8 @@ const PUBLISHABLE = new Set(['shopify', 'woocommerce']);
 export function PublishTab() {
   const { t } = useI18n();
   const stores = useStores();
-  const connected = (stores.data ?? []).filter((s) => PUBLISHABLE.has(s.platform));
+  // A disconnected store stays listed (its data stays) but can take nothing from the outbox.
+  const connected = (stores.data ?? []).filter((s) => PUBLISHABLE.has(s.platform) && s.connectedAt !== null);
   const [storeId, setStoreId] = useState<number | null>(null);
   useEffect(() => {
     if (storeId === null && connected.length > 0) setStoreId(connected[0]!.id);
