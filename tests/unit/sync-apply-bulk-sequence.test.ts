@@ -1,5 +1,4 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import { AppError } from '../../src/shared/errors';
 import { type Connection, type Sqlite } from '../../src/main/db/connection';
 import { applyRecords } from '../../src/main/sync/apply';
 import { beginBulkApply, finishBulkApply } from '../../src/main/sync/apply/deferred-indexes';
@@ -7,33 +6,11 @@ import type { RemoteOrder } from '../../src/main/sync/model';
 import { memoryDb } from '../helpers/db';
 import { asOrders, insertConnectedStore, NOW, remoteCustomer, remoteOrder } from './sync-apply-fixtures';
 
-// A record the loyalty area refuses sends its page back to be applied record by record (index.ts): the stand-in for
-// such a refusal, as in sync-apply-refusal.test.ts.
-vi.mock('../../src/main/domain/loyalty/orders', async (importOriginal) => {
-  const original = await importOriginal<typeof import('../../src/main/domain/loyalty/orders')>();
-  return {
-    ...original,
-    earnForOrder: (...args: Parameters<typeof original.earnForOrder>) => {
-      const [ctx, orderId] = args;
-      const { ext } = ctx.sqlite.prepare('SELECT external_id AS ext FROM orders WHERE id = ?').get(orderId) as { ext: string };
-      if (ext === 'refused') throw new AppError('CONFLICT', 'This idempotency key was already used for a different posting.');
-      return original.earnForOrder(...args);
-    },
-  };
-});
-vi.mock('../../src/main/domain/loyalty/earn-many', async (importOriginal) => {
-  const original = await importOriginal<typeof import('../../src/main/domain/loyalty/earn-many')>();
-  return {
-    ...original,
-    earnForOrders: (...args: Parameters<typeof original.earnForOrders>) => {
-      const [ctx, orderIds] = args;
-      const refused = ctx.sqlite.prepare("SELECT 1 FROM orders WHERE external_id = 'refused' AND id IN (SELECT value FROM json_each(?))")
-        .get(JSON.stringify(orderIds));
-      if (refused) throw new AppError('CONFLICT', 'This idempotency key was already used for a different posting.');
-      return original.earnForOrders(...args);
-    },
-  };
-});
+// The loyalty area refusing the order whose external id is "refused" (tests/helpers/loyalty-refusal.ts).
+vi.mock('../../src/main/domain/loyalty/orders', async (importOriginal) =>
+  (await import('../helpers/loyalty-refusal')).refusingOrders(await importOriginal()));
+vi.mock('../../src/main/domain/loyalty/earn-many', async (importOriginal) =>
+  (await import('../helpers/loyalty-refusal')).refusingEarnMany(await importOriginal()));
 
 /**
  * customer_order_seq in a first backfill (bulk-sequence.ts): numbered as the

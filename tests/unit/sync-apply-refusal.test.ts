@@ -1,39 +1,14 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import { AppError } from '../../src/shared/errors';
 import type { Connection } from '../../src/main/db/connection';
 import { applyRecords } from '../../src/main/sync/apply';
 import { memoryDb } from '../helpers/db';
 import { asOrders, insertConnectedStore, NOW, remoteOrder } from './sync-apply-fixtures';
 
-// The loyalty area refusing one order (its own rules, e.g. a key reused for another posting): stand-in for a rule
-// no well-formed record breaks today, so the refusal path is exercised at all.
-vi.mock('../../src/main/domain/loyalty/orders', async (importOriginal) => {
-  const original = await importOriginal<typeof import('../../src/main/domain/loyalty/orders')>();
-  return {
-    ...original,
-    earnForOrder: (...args: Parameters<typeof original.earnForOrder>) => {
-      const [ctx, orderId] = args;
-      const { ext } = ctx.sqlite.prepare('SELECT external_id AS ext FROM orders WHERE id = ?').get(orderId) as { ext: string };
-      if (ext === 'refused') throw new AppError('CONFLICT', 'This idempotency key was already used for a different posting.');
-      return original.earnForOrder(...args);
-    },
-  };
-});
-
-// The same refusal from the page's batched earnings (earnForOrders): the page is applied again record by record.
-vi.mock('../../src/main/domain/loyalty/earn-many', async (importOriginal) => {
-  const original = await importOriginal<typeof import('../../src/main/domain/loyalty/earn-many')>();
-  return {
-    ...original,
-    earnForOrders: (...args: Parameters<typeof original.earnForOrders>) => {
-      const [ctx, orderIds] = args;
-      const refused = ctx.sqlite.prepare("SELECT 1 FROM orders WHERE external_id = 'refused' AND id IN (SELECT value FROM json_each(?))")
-        .get(JSON.stringify(orderIds));
-      if (refused) throw new AppError('CONFLICT', 'This idempotency key was already used for a different posting.');
-      return original.earnForOrders(...args);
-    },
-  };
-});
+// The loyalty area refusing the order whose external id is "refused" (tests/helpers/loyalty-refusal.ts).
+vi.mock('../../src/main/domain/loyalty/orders', async (importOriginal) =>
+  (await import('../helpers/loyalty-refusal')).refusingOrders(await importOriginal()));
+vi.mock('../../src/main/domain/loyalty/earn-many', async (importOriginal) =>
+  (await import('../helpers/loyalty-refusal')).refusingEarnMany(await importOriginal()));
 
 let connection: Connection;
 beforeEach(async () => {

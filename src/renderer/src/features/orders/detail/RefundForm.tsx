@@ -1,12 +1,13 @@
 import { Button, Group, Paper, Select, Stack, Text, TextInput, Textarea, Title } from '@mantine/core';
 import { notifications } from '@mantine/notifications';
-import { useState, type KeyboardEvent } from 'react';
+import { useState } from 'react';
 import { MAX_ORDER_NOTE, type OrderDetail } from '../../../../../shared/contract';
 import { minorUnitDigits, parseMajorToMinor } from '../../../../../shared/money';
 import { useActingStaff } from '../../../app/actingStaff';
 import { useI18n } from '../../../i18n';
 import { newIdempotencyKey, useRefundOrder } from '../api';
 import { ActionError } from './ActionError';
+import { escapeCloses } from './escapeCloses';
 
 const REASONS = ['customer_request', 'damaged', 'not_received', 'wrong_item', 'other'] as const;
 
@@ -75,13 +76,7 @@ export function RefundForm({ order, onDone }: { order: OrderDetail; onDone: () =
     );
   };
 
-  // Escape closes this form (the drawer stays open while it is); in an open
-  // reason list it only closes the list.
-  const onKeyDown = (event: KeyboardEvent) => {
-    if (event.key !== 'Escape') return;
-    if ((event.target as HTMLElement).getAttribute('aria-expanded') === 'true') return;
-    onDone();
-  };
+  const onKeyDown = escapeCloses(onDone);
 
   return (
     <Paper withBorder radius="md" p="md" onKeyDown={onKeyDown} data-testid="refund-form">

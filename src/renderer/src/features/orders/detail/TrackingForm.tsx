@@ -1,11 +1,12 @@
 import { Autocomplete, Button, Checkbox, Group, NumberInput, Paper, Stack, Text, TextInput, Title } from '@mantine/core';
 import { notifications } from '@mantine/notifications';
-import { useState, type KeyboardEvent } from 'react';
+import { useState } from 'react';
 import type { OrderDetail } from '../../../../../shared/contract';
 import { useActingStaff } from '../../../app/actingStaff';
 import { useI18n } from '../../../i18n';
 import { newIdempotencyKey, useCreateShipment } from '../api';
 import { ActionError } from './ActionError';
+import { escapeCloses } from './escapeCloses';
 
 /** Carriers merchants use most (the ones Backroom builds tracking links for); any other name may be typed. */
 const COMMON_CARRIERS = ['UPS', 'USPS', 'FedEx', 'DHL', 'Royal Mail', 'Canada Post', 'Purolator', 'Australia Post', 'NZ Post',
@@ -57,11 +58,7 @@ export function TrackingForm({ order, onDone }: { order: OrderDetail; onDone: ()
     );
   };
 
-  const onKeyDown = (event: KeyboardEvent) => {
-    if (event.key !== 'Escape') return;
-    if ((event.target as HTMLElement).getAttribute('aria-expanded') === 'true') return;
-    onDone();
-  };
+  const onKeyDown = escapeCloses(onDone);
 
   return (
     <Paper withBorder radius="md" p="md" onKeyDown={onKeyDown} data-testid="tracking-form">
