@@ -25,6 +25,8 @@ function returnableOrder(backroom: Backroom, skip: number): Candidate {
         AND NOT EXISTS (SELECT 1 FROM returns r WHERE r.order_id = o.id)
         AND NOT EXISTS (SELECT 1 FROM points_ledger r WHERE r.order_id = o.id AND r.entry_type <> 'earn')
         AND (SELECT sum(points) FROM points_ledger b WHERE b.customer_id = o.customer_id) >= 2 * e.earned
+        -- Found by its number in the form: no other store of this worker's profile (the sync specs connect some) may share it.
+        AND NOT EXISTS (SELECT 1 FROM orders x WHERE x.order_number = o.order_number AND x.id <> o.id)
       ORDER BY o.id DESC LIMIT 1 OFFSET ?`,
     skip,
   );

@@ -1,5 +1,5 @@
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
-import type { InputOf } from '../../../../shared/contract';
+import type { InputOf, OrderRow } from '../../../../shared/contract';
 import type { ReturnDetail, ReturnPolicy } from '../../../../shared/contract/returns';
 import { ApiError, invoke } from '../../api';
 
@@ -69,12 +69,14 @@ export function useUpdatePolicy() {
   });
 }
 
-/** An order found by its number, with its lines and returns, for a new return. */
-export async function findOrderByNumber(number: string) {
-  const page = await invoke('orders.list', { filter: { search: number.trim() }, limit: 5 });
+/**
+ * The orders carrying this number, for a new return: usually one, but two
+ * connected stores may both have a #1038, and the merchant then picks which.
+ */
+export async function findOrdersByNumber(number: string): Promise<OrderRow[]> {
+  const page = await invoke('orders.list', { filter: { search: number.trim() }, limit: 20 });
   const wanted = number.trim().replace(/^#/, '');
-  const match = page.rows.find((row) => row.orderNumber.replace(/^#/, '') === wanted);
-  return match ? invoke('orders.get', { id: match.id }) : null;
+  return page.rows.filter((row) => row.orderNumber.replace(/^#/, '') === wanted);
 }
 
 export const useOrderForReturn = (orderId: number | null) =>

@@ -2,8 +2,9 @@ import { Button, Group, Paper, Stack, Text, TextInput } from '@mantine/core';
 import { IconSearch } from '@tabler/icons-react';
 import { useState } from 'react';
 import { navigate } from '../../../app/router';
-import { useT } from '../../../i18n';
-import { findOrderByNumber } from '../api';
+import type { OrderRow } from '../../../../../shared/contract';
+import { useFormat, useT } from '../../../i18n';
+import { findOrdersByNumber } from '../api';
 import { ReturnError } from '../ReturnError';
 
 /** Step one of a new return: the order, by the number on the customer's receipt. */
@@ -13,16 +14,20 @@ export function FindOrder() {
   const [searching, setSearching] = useState(false);
   const [notFound, setNotFound] = useState(false);
   const [error, setError] = useState<unknown>(null);
+  const [choices, setChoices] = useState<OrderRow[]>([]);
+  const format = useFormat();
 
   const find = async () => {
     if (number.trim() === '') return;
     setSearching(true);
     setNotFound(false);
     setError(null);
+    setChoices([]);
     try {
-      const order = await findOrderByNumber(number);
-      if (order) navigate(`/returns/new/${order.id}`);
-      else setNotFound(true);
+      const orders = await findOrdersByNumber(number);
+      if (orders.length === 1) navigate(`/returns/new/${orders[0]!.id}`);
+      else if (orders.length === 0) setNotFound(true);
+      else setChoices(orders);
     } catch (caught) {
       setError(caught);
     } finally {
@@ -43,6 +48,18 @@ export function FindOrder() {
               {t('returns.create.find')}
             </Button>
           </Group>
+          {choices.length > 1 && (
+            <Stack gap={6} data-testid="return-order-choices">
+              <Text size="sm">{t('returns.create.severalOrders', { number: number.trim(), count: choices.length })}</Text>
+              {choices.map((order) => (
+                <Button key={order.id} variant="default" justify="space-between" onClick={() => navigate(`/returns/new/${order.id}`)}
+                  data-testid={`return-order-choice-${order.id}`}>
+                  {[order.orderNumber, format.date(order.placedAt.slice(0, 10)), order.customer?.name ?? order.customer?.email ?? t('returns.create.guest'),
+                    format.money(order.totalMinor, order.currency)].join(' · ')}
+                </Button>
+              ))}
+            </Stack>
+          )}
           {error !== null && <ReturnError title={t('returns.create.findFailed')} error={error} testId="return-find-error" />}
         </Stack>
       </form>
