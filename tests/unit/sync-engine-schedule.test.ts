@@ -1,6 +1,7 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { enqueueOutbox } from '../../src/main/domain/outbox/enqueue';
-import { nextRunAt, scheduleSyncs } from '../../src/main/sync/engine/scheduler';
+import { nextRunAt } from '../../src/main/core/interval';
+import { scheduleSyncs } from '../../src/main/sync/engine/scheduler';
 import { FakeConnector, remoteOrder } from './sync-engine-fake';
 import { engineHarness, type EngineHarness } from './sync-engine-setup';
 

@@ -1,7 +1,7 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { AfterShipPacer } from '../../src/main/domain/logistics/tracking/aftership/pacer';
 import { trackingHandlers } from '../../src/main/domain/logistics/tracking/handlers';
-import { nextTrackingRunAt } from '../../src/main/domain/logistics/tracking/schedule';
+import { nextRunAt as nextTrackingRunAt } from '../../src/main/core/interval';
 import { trackingProviderUpdateInput, trackingRefreshInput } from '../../src/shared/contract/logistics';
 import { startAfterShipServer, type RecordedRequest } from '../support/aftership-server';
 import { trackingShop, type TrackingShop } from '../support/aftership-server/shop';

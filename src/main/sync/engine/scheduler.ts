@@ -1,4 +1,5 @@
 import type { Logger } from '../../core/dispatch';
+import { nextRunAt, startTicking } from '../../core/interval';
 import { pushOutbox } from '../outbox/push';
 import { dueHeads } from '../outbox/queue';
 import { startSync } from './run';
@@ -22,12 +23,6 @@ function scheduledStores(deps: SyncDeps): DueRow[] {
        WHERE s.platform IN ('shopify','woocommerce','vendure') AND s.shop_url IS NOT NULL AND s.disconnected_at IS NULL`,
     )
     .all();
-}
-
-export function nextRunAt(intervalMinutes: number, lastStartedAt: string | null, now: Date): string | null {
-  if (intervalMinutes <= 0) return null;
-  if (!lastStartedAt) return now.toISOString();
-  return new Date(Date.parse(lastStartedAt) + intervalMinutes * 60_000).toISOString();
 }
 
 /**
@@ -56,14 +51,5 @@ export function scheduleSyncs(deps: SyncDeps, options: { log: Logger; tickMs?: n
     first = false;
   };
   // A moment after opening, so the window's first queries come first.
-  const startup = setTimeout(tick, options.firstTickMs ?? 1_000);
-  const timer = setInterval(tick, options.tickMs ?? TICK_MS);
-  startup.unref?.();
-  timer.unref?.();
-  return {
-    stop: () => {
-      clearTimeout(startup);
-      clearInterval(timer);
-    },
-  };
+  return startTicking(tick, options.firstTickMs ?? 1_000, options.tickMs ?? TICK_MS);
 }

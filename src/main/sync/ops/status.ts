@@ -1,5 +1,5 @@
 import { CONNECTABLE_PLATFORMS, type ResourceStatus, type SyncResourceName, type SyncStoreStatus } from '../../../shared/contract/sync';
-import { nextRunAt } from '../engine/scheduler';
+import { nextRunAt } from '../../core/interval';
 import { lastFinishedRun } from '../engine/runLog';
 import type { SyncDeps } from '../engine/runtime';
 import { listStores } from './stores';

@@ -1,17 +1,11 @@
 import type { Logger } from '../../../core/dispatch';
 import type { HandlerContext } from '../../../core/handler';
+import { nextRunAt, startTicking } from '../../../core/interval';
 import { refreshTracking } from './refresh';
 import { trackingRuntimeFor } from './runtime';
 import { hasApiKey, readProviderRow } from './settings';
 
 const TICK_MS = 30_000;
-
-/** When the next automatic refresh is due (null: by hand only). */
-export function nextTrackingRunAt(intervalMinutes: number, lastRunAt: string | null, now: Date): string | null {
-  if (intervalMinutes <= 0) return null;
-  if (!lastRunAt) return now.toISOString();
-  return new Date(Date.parse(lastRunAt) + intervalMinutes * 60_000).toISOString();
-}
 
 /**
  * The provider's interval while the core is open (the worker turns it on, like
@@ -24,7 +18,7 @@ export function scheduleTracking(ctx: HandlerContext, options: { log: Logger; ti
     try {
       const row = readProviderRow(ctx.sqlite);
       if (!row || !row.enabled || row.secret_store === null || !hasApiKey(ctx)) return;
-      const due = nextTrackingRunAt(row.interval_minutes, row.last_run_at, ctx.now());
+      const due = nextRunAt(row.interval_minutes, row.last_run_at, ctx.now());
       if (due === null || Date.parse(due) > ctx.now().getTime()) return;
       void refreshTracking(ctx).then(
         (result) => {
@@ -39,14 +33,5 @@ export function scheduleTracking(ctx: HandlerContext, options: { log: Logger; ti
     }
   };
   // After the window's first queries and the first sync tick.
-  const startup = setTimeout(tick, options.firstTickMs ?? 5_000);
-  const timer = setInterval(tick, options.tickMs ?? TICK_MS);
-  startup.unref?.();
-  timer.unref?.();
-  return {
-    stop: () => {
-      clearTimeout(startup);
-      clearInterval(timer);
-    },
-  };
+  return startTicking(tick, options.firstTickMs ?? 5_000, options.tickMs ?? TICK_MS);
 }
