@@ -109,4 +109,20 @@ test.describe('adding tracking to an order', () => {
     await page.reload();
     await expect(shipmentWith(page, '1Z 999 AA1 0123').getByTestId('shipment-push')).toHaveText('Sent to Tea House (tracking)');
   });
+  // Not tracking, but this worker's profile is where two stores share order numbers (the demo's and the shop's #10xx).
+  test('a new return by a number two stores share asks which order it is', async ({ page, backroom }, testInfo) => {
+    await backroom.invoke('settings.update', { locale: 'en', colorScheme: 'light' });
+    const shared = JSON.parse(backroom.scalar<string>(`SELECT json_object('id', o.id, 'number', o.order_number) FROM orders o
+      WHERE o.store_id = ? AND EXISTS (SELECT 1 FROM orders x WHERE x.order_number = o.order_number AND x.store_id <> o.store_id)
+      ORDER BY o.id LIMIT 1`, storeId)) as { id: number; number: string };
+    await openConsole(page, backroom, '/returns/new');
+    await page.getByTestId('return-order-number').fill(shared.number);
+    await page.getByTestId('return-order-find').click();
+    const choices = page.getByTestId('return-order-choices');
+    await expect(choices).toContainText(`orders carry the number ${shared.number}`);
+    await expect(choices.getByRole('button')).toHaveCount(backroom.scalar('SELECT count(*) FROM orders WHERE order_number = ?', shared.number));
+    await page.screenshot({ path: testInfo.outputPath('returns-choose-order.png') });
+    await page.getByTestId(`return-order-choice-${shared.id}`).click();
+    await expect(page).toHaveURL(new RegExp(`#/returns/new/${shared.id}$`));
+  });
 });
