@@ -24,14 +24,18 @@ export function refusingOrders(original: typeof Orders): typeof Orders {
 }
 
 export function refusingEarnMany(original: typeof EarnMany): typeof EarnMany {
+  const refuses = (sqlite: Parameters<typeof original.earnForOrders>[0]['sqlite'], orderIds: readonly number[]) =>
+    sqlite.prepare("SELECT 1 FROM orders WHERE external_id = 'refused' AND id IN (SELECT value FROM json_each(?))")
+      .get(JSON.stringify(orderIds)) !== undefined;
   return {
     ...original,
     earnForOrders: (...args: Parameters<typeof original.earnForOrders>) => {
-      const [ctx, orderIds] = args;
-      const refused = ctx.sqlite.prepare("SELECT 1 FROM orders WHERE external_id = 'refused' AND id IN (SELECT value FROM json_each(?))")
-        .get(JSON.stringify(orderIds));
-      if (refused) throw refusal();
+      if (refuses(args[0].sqlite, args[1])) throw refusal();
       return original.earnForOrders(...args);
+    },
+    earnForOrderFacts: (...args: Parameters<typeof original.earnForOrderFacts>) => {
+      if (refuses(args[0].sqlite, args[1].map((order) => order.id))) throw refusal();
+      return original.earnForOrderFacts(...args);
     },
   };
 }

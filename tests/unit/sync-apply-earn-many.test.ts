@@ -1,7 +1,7 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { Connection } from '../../src/main/db/connection';
-import { earnForOrders } from '../../src/main/domain/loyalty/earn-many';
-import { earnForOrder, reverseForRefund } from '../../src/main/domain/loyalty/orders';
+import { earnForOrderFacts, earnForOrders } from '../../src/main/domain/loyalty/earn-many';
+import { earnForOrder, reverseForRefund, type OrderFacts } from '../../src/main/domain/loyalty/orders';
 import { writeLoyaltySettings } from '../../src/main/domain/loyalty/settings';
 import { DEFAULT_LOYALTY_SETTINGS, type LoyaltySettings } from '../../src/shared/contract';
 import { applyRecords } from '../../src/main/sync/apply';
@@ -60,6 +60,29 @@ describe('earnForOrders', () => {
       expect(await ledgerAfter(orders(), settings, true)).toEqual(oneByOne);
     }
   });
+
+  it('earns from facts in hand once per order: the last facts of an order listed twice, nothing for one already earned',
+    async () => {
+      const connection = await memoryDb();
+      const { sqlite } = connection;
+      insertConnectedStore(sqlite);
+      writeLoyaltySettings(sqlite, { ...DEFAULT_LOYALTY_SETTINGS, enabled: false }, NOW);
+      applyRecords(sqlite, 1, asOrders(remoteOrder('a'), remoteOrder('b')), [], { runId: null, now: NOW });
+      writeLoyaltySettings(sqlite, DEFAULT_LOYALTY_SETTINGS, NOW);
+      const ctx = { sqlite, now: () => NOW };
+      const facts = (id: number, financialStatus: string) => ({ ...(sqlite.prepare(`SELECT id, customer_id AS customerId,
+          status, financial_status AS financialStatus, currency, subtotal_minor AS subtotalMinor,
+          discount_minor AS discountMinor, total_minor AS totalMinor, placed_at AS placedAt FROM orders WHERE id = ?`)
+        .get(id) as OrderFacts), financialStatus });
+      const ledger = () => sqlite.prepare('SELECT order_id AS orderId, points FROM points_ledger ORDER BY order_id').all();
+      // Order 1 listed paid and then pending: it earns nothing (its last facts); order 2 earns once.
+      sqlite.transaction(() => earnForOrderFacts(ctx, [facts(1, 'paid'), facts(2, 'paid'), facts(1, 'pending')]))();
+      expect(ledger()).toEqual([{ orderId: 2, points: expect.any(Number) }]);
+      // Again, with order 1 paid now: order 2 keeps its one entry (its key is taken), order 1 earns.
+      sqlite.transaction(() => earnForOrderFacts(ctx, [facts(2, 'paid'), facts(1, 'paid')]))();
+      expect(ledger()).toEqual([{ orderId: 1, points: expect.any(Number) }, { orderId: 2, points: expect.any(Number) }]);
+      connection.close();
+    });
 
   it('leaves to earnForOrder every order of a program whose earning depends on more than the order', async () => {
     const withBonus = { ...DEFAULT_LOYALTY_SETTINGS, bonusActions: { ...DEFAULT_LOYALTY_SETTINGS.bonusActions, firstOrder: 10 } };

@@ -11,7 +11,8 @@ import { launchedMultiplierExists } from '../campaigns/multiplier';
 /**
  * earnForOrder for many orders at once (a sync page of a first backfill earns
  * hundreds): the same entries — key `order:<id>:earn`, the same points, pending
- * and expiry dates, created now — found with one read and written with a few
+ * and expiry dates, created now — found with one read (or none, when the
+ * caller has the orders' facts: earnForOrderFacts) and written with a few
  * multi-row inserts, instead of six statements per order.
  *
  * Only for programs where what an order earns depends on the order alone: no
@@ -27,19 +28,18 @@ import { launchedMultiplierExists } from '../campaigns/multiplier';
 const EARNING = new Set(EARNING_STATUSES);
 const ROWS_PER_INSERT = 50;
 
-interface EarnFacts extends OrderFacts {
-  earned: number;
-}
-
 const FACTS = `SELECT o.id, o.customer_id AS customerId, o.status, o.financial_status AS financialStatus, o.currency,
     o.subtotal_minor AS subtotalMinor, o.discount_minor AS discountMinor, o.total_minor AS totalMinor,
-    o.placed_at AS placedAt,
-    EXISTS (SELECT 1 FROM points_ledger p WHERE p.idempotency_key = 'order:' || o.id || ':earn') AS earned
+    o.placed_at AS placedAt
   FROM orders o WHERE o.id IN (SELECT value FROM json_each(?))`;
 
-const insertSql = (rows: number): string => `INSERT INTO points_ledger (customer_id, entry_type, points, order_id,
-    idempotency_key, available_at, expires_at, created_at)
-  VALUES ${Array(rows).fill("(?, 'earn', ?, ?, ?, ?, ?, ?)").join(', ')}`;
+// An order that already earned keeps its entry: the key is unique, and the conflict posts nothing.
+// Built once per row count: a new string per statement would be hashed anew for every cache lookup.
+const INSERT_SQL = Array.from({ length: ROWS_PER_INSERT + 1 }, (_, rows) => `INSERT INTO points_ledger (customer_id,
+    entry_type, points, order_id, idempotency_key, available_at, expires_at, created_at)
+  VALUES ${Array(rows).fill("(?, 'earn', ?, ?, ?, ?, ?, ?)").join(', ')}
+  ON CONFLICT (idempotency_key) DO NOTHING`);
+const insertSql = (rows: number): string => INSERT_SQL[rows]!;
 
 /** Whether every order's earning under this program depends on the order alone. */
 export function earnsPerOrderAlone(settings: LoyaltySettings): boolean {
@@ -53,10 +53,27 @@ export function earnForOrders(ctx: LedgerContext, orderIds: readonly number[],
   if (orderIds.length === 0) return [];
   const settings = options.settings ?? readLoyaltySettings(ctx.sqlite);
   if (!settings.enabled) return [];
-  if (!earnsPerOrderAlone(settings)) return [...orderIds];
+  if (!earnsPerOrderAlone(settings) || launchedMultiplierExists(ctx.sqlite)) return [...orderIds];
+  return earnForOrderFacts(ctx, statement(ctx.sqlite, FACTS).all(JSON.stringify(orderIds)) as OrderFacts[], { settings });
+}
+
+/**
+ * earnForOrders with the orders' facts in hand, as stored (a sync page has
+ * just written them, and reading them back was a third of its earning time).
+ * An order listed twice earns from its last facts.
+ */
+export function earnForOrderFacts(ctx: LedgerContext, orders: readonly OrderFacts[],
+  options: { settings?: LoyaltySettings } = {}): number[] {
+  if (orders.length === 0) return [];
+  const settings = options.settings ?? readLoyaltySettings(ctx.sqlite);
+  if (!settings.enabled) return [];
   // Campaigns (issue 8): a launched multiplier campaign adds to an order's points through earnForOrder's hook,
   // which depends on the customer and the day; while one exists, every order is earned one by one.
-  if (launchedMultiplierExists(ctx.sqlite)) return [...orderIds];
+  if (!earnsPerOrderAlone(settings) || launchedMultiplierExists(ctx.sqlite)) {
+    return [...new Set(orders.map((order) => order.id))];
+  }
+  const latest = new Map<number, OrderFacts>();
+  for (const order of orders) latest.set(order.id, order);
   const rules = earningRulesOf(settings);
   const now = ctx.now().toISOString();
   const values: unknown[] = [];
@@ -66,9 +83,8 @@ export function earnForOrders(ctx: LedgerContext, orderIds: readonly number[],
     values.length = 0;
     rows = 0;
   };
-  const facts = statement(ctx.sqlite, FACTS).all(JSON.stringify(orderIds)) as EarnFacts[];
-  for (const order of facts) {
-    if (order.earned || order.customerId === null || order.status === 'cancelled') continue;
+  for (const order of latest.values()) {
+    if (order.customerId === null || order.status === 'cancelled') continue;
     if (!EARNING.has(order.financialStatus)) continue;
     const points = pointsForOrder(order, rules);
     if (points <= 0) continue;
@@ -115,9 +131,10 @@ interface ReversalFacts {
   reversed: number;
 }
 
-const reverseSql = (rows: number): string => `INSERT INTO points_ledger (customer_id, entry_type, points, order_id,
-    idempotency_key, available_at, expires_at, reason, created_at)
-  VALUES ${Array(rows).fill("(?, 'reverse', ?, ?, ?, ?, NULL, 'Order refunded', ?)").join(', ')}`;
+const REVERSE_SQL = Array.from({ length: ROWS_PER_INSERT + 1 }, (_, rows) => `INSERT INTO points_ledger (customer_id,
+    entry_type, points, order_id, idempotency_key, available_at, expires_at, reason, created_at)
+  VALUES ${Array(rows).fill("(?, 'reverse', ?, ?, ?, ?, NULL, 'Order refunded', ?)").join(', ')}`);
+const reverseSql = (rows: number): string => REVERSE_SQL[rows]!;
 
 export function reverseForRefunds(ctx: LedgerContext, reversals: readonly RefundReversal[]): void {
   if (reversals.length === 0) return;

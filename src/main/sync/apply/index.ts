@@ -9,7 +9,7 @@ import { readLoyaltySettings } from '../../domain/loyalty/settings';
 import { inBulkApply, keepIndexesTheProgramReads, sequenceDeferred } from './deferred-indexes';
 import { bulkProductIds } from './bulk-products';
 import { commitPageSequences, pageSequences, sequencesMark, undoSequences } from './bulk-sequence';
-import { emptyPendingRows, writePendingRows } from './order-children';
+import { emptyPendingRows, writePendingRows } from './pending-rows';
 import { canQueueEarnings, earnQueued } from './order-points';
 import { prefetchPage } from './prefetch';
 import { refreshTouchedRfm, renumberCustomerOrders } from './sequence';
@@ -121,8 +121,9 @@ function applyPage(
     touchedCustomers: new Set(),
     renumberCustomers: new Set(), storedOrders: null, storedShipments: null, loyaltySettings: null,
     sequenceDeferred: false, bulkSequences: null, earnLater: null, reverseLater: null,
-    pendingRows: savepointPerRecord ? null : emptyPendingRows(),
+    pendingRows: null,
   };
+  if (!savepointPerRecord) page.pendingRows = emptyPendingRows(() => page.storedShipments);
   // A first backfill in bulk mode (deferred-indexes.ts): the program is read once for the page, and decides
   // whether the customer-keyed indexes must come back before it is applied.
   const bulk = inBulkApply(sqlite, storeId, 'orders');

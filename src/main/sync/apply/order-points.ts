@@ -1,7 +1,7 @@
 import type { Sqlite } from '../../db/connection';
-import { earnForOrder, reverseForRefund, type RefundReversal } from '../../domain/loyalty/orders';
+import { earnForOrder, reverseForRefund, type OrderFacts, type RefundReversal } from '../../domain/loyalty/orders';
 import { readLoyaltySettings } from '../../domain/loyalty/settings';
-import { earnForOrders, earnsPerOrderAlone, reverseForRefunds } from '../../domain/loyalty/earn-many';
+import { earnForOrderFacts, earnsPerOrderAlone, reverseForRefunds } from '../../domain/loyalty/earn-many';
 import type { LedgerContext } from '../../domain/loyalty/ledger';
 import type { RemoteOrder } from '../model';
 import type { NewRefund } from './order-children';
@@ -36,13 +36,26 @@ export interface AppliedOrder {
   orderId: number;
   customerId: number | null;
   order: RemoteOrder;
+  /** placed_at as stored (validate.ts utcInstant). */
+  placedAt: string;
 }
+
+/** What the order was written with, as earning reads it (earnForOrderFacts). */
+const factsOf = ({ orderId, customerId, order, placedAt }: AppliedOrder): OrderFacts => ({
+  id: orderId, customerId, status: order.status, financialStatus: order.financialStatus, currency: order.currency,
+  subtotalMinor: order.subtotalMinor, discountMinor: order.discountMinor, totalMinor: order.totalMinor, placedAt,
+});
 
 export function earnAndReverse(sqlite: Sqlite, page: PageState, applied: AppliedOrder,
   newRefunds: readonly NewRefund[]): void {
   const { order, orderId } = applied;
   const cancelled = order.status === 'cancelled';
   const canEarn = applied.customerId !== null && !cancelled && EARNING.has(order.financialStatus);
+  // The common case of a first sync: queued, with nothing to reverse (no context, no closure per order).
+  if (canEarn && page.earnLater && !cancelled && newRefunds.length === 0) {
+    page.earnLater.push(factsOf(applied));
+    return;
+  }
   if (!canEarn && !cancelled && newRefunds.length === 0) return;
   const now = page.now;
   // The page's transaction (or the record's savepoint) is rolled back whole on any error: no savepoint per posting.
@@ -54,7 +67,7 @@ export function earnAndReverse(sqlite: Sqlite, page: PageState, applied: Applied
     else reverseForRefund(ctx, reversal);
   };
   if (canEarn && page.earnLater) {
-    page.earnLater.push(orderId);
+    page.earnLater.push(factsOf(applied));
   } else if (canEarn) {
     // Read once per page: parsing and validating the program for every order cost more than earning.
     page.loyaltySettings ??= readLoyaltySettings(sqlite);
@@ -73,7 +86,7 @@ export function earnAndReverse(sqlite: Sqlite, page: PageState, applied: Applied
 
 /**
  * The page's queued earnings, in one go through the loyalty area's
- * earnForOrders (the same entries earnForOrder would post), once every order
+ * earnForOrderFacts (the same entries earnForOrder would post), once every order
  * of the page is written. Any order it leaves is earned one by one. Then the
  * page's reversals (refunds first seen, cancellations), which waited so that a
  * refunded order's earning could join the others instead of posting alone,
@@ -85,7 +98,9 @@ export function earnQueued(sqlite: Sqlite, page: PageState): void {
   if (page.earnLater && page.earnLater.length > 0) {
     page.loyaltySettings ??= readLoyaltySettings(sqlite);
     const settings = page.loyaltySettings;
-    for (const orderId of earnForOrders(ctx, page.earnLater, { settings })) earnForOrder(ctx, orderId, undefined, { settings });
+    for (const orderId of earnForOrderFacts(ctx, page.earnLater, { settings })) {
+      earnForOrder(ctx, orderId, undefined, { settings });
+    }
     page.earnLater = [];
   }
   // In the order the page met them, each after the earning it takes back from.

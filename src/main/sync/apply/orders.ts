@@ -1,12 +1,11 @@
 import type { LoyaltySettings } from '../../../shared/contract';
-import type { RefundReversal } from '../../domain/loyalty/orders';
+import type { OrderFacts, RefundReversal } from '../../domain/loyalty/orders';
 import type { Sqlite } from '../../db/connection';
 import type { RemoteOrder } from '../model';
 import { nextSequence, type PageSequences } from './bulk-sequence';
 import { applyCustomer, customerIdForOrder } from './customers';
-import {
-  writeLines, writePayments, writeRefunds, writeShipments, type PendingRows, type StoredShipment,
-} from './order-children';
+import { writeLines, writePayments, writeRefunds, writeShipments, type StoredShipment } from './order-children';
+import type { PendingRows } from './pending-rows';
 import { mirrorRemovedChildren } from './order-removals';
 import { earnAndReverse } from './order-points';
 import { outcomeFor, prepared, tagsJson, type Outcome, type StoredRow } from './statements';
@@ -70,7 +69,7 @@ export interface PageState {
    * (order-points.ts), when the program lets an order's points depend on the
    * order alone; null: each order earns as it is written.
    */
-  earnLater: number[] | null;
+  earnLater: OrderFacts[] | null;
   /** With earnLater: the page's reversals, posted after its earnings (order-points.ts). */
   reverseLater: RefundReversal[] | null;
   /** The page's shipments as stored, read in one query (prefetch.ts); null: look each up. */
@@ -134,11 +133,11 @@ export function applyOrder(sqlite: Sqlite, page: PageState, o: RemoteOrder): Out
   page.storedOrders?.set(o.externalId, { id: orderId, remoteUpdatedAt: updatedAt, customerId, placedAt });
   const replacing = stored !== undefined;
   writeLines(sqlite, page, orderId, o, replacing);
-  writePayments(sqlite, page.storeId, orderId, o, updatedAt, replacing, page.pendingRows);
-  const newRefunds = writeRefunds(sqlite, page.storeId, orderId, o, updatedAt);
-  writeShipments(sqlite, page, orderId, o);
+  writePayments(sqlite, page, orderId, o, updatedAt, replacing);
+  const newRefunds = writeRefunds(sqlite, page, orderId, o, updatedAt, replacing);
+  writeShipments(sqlite, page, orderId, o, replacing);
   // A shipment it deletes may be named by the page's lookups: the rest of the page looks them up again.
   if (replacing && mirrorRemovedChildren(sqlite, page.nowIso, orderId, o)) page.storedShipments = null;
-  earnAndReverse(sqlite, page, { orderId, customerId, order: o }, newRefunds);
+  earnAndReverse(sqlite, page, { orderId, customerId, order: o, placedAt }, newRefunds);
   return outcome;
 }

@@ -67,6 +67,12 @@ export function prefetchPage(sqlite: Sqlite, page: PageState, records: readonly 
       placedAt: row.placedAt });
   }
   page.storedOrders = stored;
+  // None of the page's orders stored yet (a first sync's pages): in its first attempt the page inserts their
+  // shipments without looking them up (pending-rows.ts), and an order it brings twice looks its own up then.
+  if (stored.size === 0 && page.pendingRows !== null) {
+    page.storedShipments = null;
+    return;
+  }
   const storedShipments = new Map<string, StoredShipment>();
   for (const row of prepared(sqlite, SHIPMENTS).all(JSON.stringify([...shipments]), page.storeId) as
     (StoredShipment & { externalId: string })[]) {
