@@ -204,3 +204,54 @@ describe('a page applied in one go', () => {
       .toEqual([{ id: 's1', status: 'Delivered', deliveredAt: '2026-02-02T00:00:00.000Z' }]);
   });
 });
+
+describe('a first backfill\'s pages, written in batches (pending-rows.ts)', () => {
+  /** Every row a sync writes, ids included: the batched orders must get exactly the ids SQLite would give them. */
+  const snapshot = (sqlite: Sqlite) => ({
+    orders: sqlite.prepare(`SELECT id, external_id, customer_id, status, financial_status, total_minor, refunded_minor,
+      placed_at, customer_order_seq FROM orders ORDER BY id`).all(),
+    tags: sqlite.prepare('SELECT order_id, tag, source FROM order_tags ORDER BY order_id, tag').all(),
+    lines: sqlite.prepare('SELECT id, order_id, external_id, product_id, quantity, total_minor FROM order_lines ORDER BY id').all(),
+    payments: sqlite.prepare('SELECT order_id, external_id, amount_minor FROM payments ORDER BY order_id, external_id').all(),
+    refunds: sqlite.prepare('SELECT id, order_id, external_id, amount_minor FROM refunds ORDER BY id').all(),
+    shipments: sqlite.prepare('SELECT order_id, external_id, status FROM shipments ORDER BY order_id, external_id').all(),
+    ledger: sqlite.prepare(`SELECT customer_id, entry_type, points, order_id, idempotency_key, available_at, expires_at
+      FROM points_ledger ORDER BY id`).all(),
+  });
+
+  function pages(): RemoteOrder[][] {
+    const shipment = { externalId: 's1', carrier: 'DHL', service: null, trackingNumber: 'JD1', trackingUrl: null,
+      status: 'InTransit' as const, shippedAt: '2026-02-01T12:00:00Z', estimatedDeliveryAt: null, deliveredAt: null,
+      updatedAt: '2026-02-01T12:00:00Z' };
+    const first = remoteOrder('o1', { shipments: [shipment] });
+    const again = { ...first, updatedAt: '2026-02-02T00:00:00Z', financialStatus: 'partially_refunded' as const,
+      refundedMinor: 1000, refunds: [{ externalId: 'r1', amountMinor: 1000, currency: 'USD', reason: null, note: null,
+        refundedAt: '2026-02-02T00:00:00Z' }] };
+    const refunded = remoteOrder('o3', { customerExternalId: 'c2', financialStatus: 'refunded', refundedMinor: 5200,
+      refunds: [{ externalId: 'r2', amountMinor: 5200, currency: 'USD', reason: null, note: null,
+        refundedAt: '2026-02-03T00:00:00Z' }] });
+    // 60 more orders: more than one statement's worth of orders and lines, so batches fill mid-page.
+    return [[first, remoteOrder('o2', { customerExternalId: null }), refunded, ...backfill(60, 10), again],
+      [remoteOrder('o4', { customerExternalId: 'c2', placedAt: '2026-01-15T10:00:00Z' }), ...backfill(30, 100)]];
+  }
+
+  it('hold exactly what the same pages write one statement per row', async () => {
+    const written: ReturnType<typeof snapshot>[] = [];
+    for (const bulk of [false, true]) {
+      const path = join(temp.dir, `batched-${bulk}-${++dbNumber}.db`);
+      const other = openConnection(path);
+      await migrate(other);
+      insertConnectedStore(other.sqlite);
+      writeLoyaltySettings(other.sqlite, DEFAULT_LOYALTY_SETTINGS, NOW);
+      if (bulk) expect(beginBulkApply(other.sqlite, 1, 'orders', { now: NOW, expectedRecords: 5000 })).toBe(true);
+      for (const page of pages()) apply(other.sqlite, page);
+      if (bulk) finishBulkApply(other.sqlite, NOW);
+      written.push(snapshot(other.sqlite));
+      other.close();
+    }
+    const [oneByOne, batched] = written;
+    expect(oneByOne!.orders).toHaveLength(94);
+    expect(oneByOne!.ledger.length).toBeGreaterThan(90);
+    expect(batched).toEqual(oneByOne);
+  });
+});

@@ -3,7 +3,7 @@ import { recomputeAllRfm } from '../../domain/customers/rfm';
 import { readLoyaltySettings } from '../../domain/loyalty/settings';
 import type { LoyaltySettings } from '../../../shared/contract';
 import { checkpointAsBefore, checkpointLessOften } from './bulk-checkpoints';
-import { forgetBulkProductIds } from './bulk-products';
+import { forgetBulkIds } from './bulk-ids';
 import { resetBulkSequences, settleBulkSequences } from './bulk-sequence';
 import { catchUpRollups, isTriggerDdl, pauseRollupMarks } from './paused-marks';
 import { prepared } from './statements';
@@ -114,7 +114,7 @@ export function beginBulkApply(sqlite: Sqlite, storeId: number, resource: SyncRe
     ? [...DEFERRED_DURING_BACKFILL.orders, ...CUSTOMER_KEYED] : DEFERRED_DURING_BACKFILL[resource];
   const deferredAt = options.now.toISOString();
   resetBulkSequences(sqlite, storeId);
-  forgetBulkProductIds(sqlite, storeId);
+  forgetBulkIds(sqlite, storeId);
   const began = sqlite.transaction(() => {
     const indexes = sqlite
       .prepare(`SELECT name, tbl_name AS tableName, sql FROM sqlite_master
@@ -197,7 +197,7 @@ export function restoreDeferredIndexes(sqlite: Sqlite, only?: readonly string[])
     // does not maintain them row by row.
     for (const index of deferred) {
       if (index.name === 'orders_customer' && index.storeId !== null) settleBulkSequences(sqlite, index.storeId);
-      if (index.storeId !== null) forgetBulkProductIds(sqlite, index.storeId);
+      if (index.storeId !== null) forgetBulkIds(sqlite, index.storeId);
     }
     const exists = sqlite.prepare('SELECT 1 FROM sqlite_master WHERE name = ?');
     const forget = sqlite.prepare('DELETE FROM sync_deferred_indexes WHERE name = ?');

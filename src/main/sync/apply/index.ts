@@ -7,7 +7,7 @@ import { applyProduct } from './products';
 import { quarantine, resolveApplied } from './quarantine';
 import { readLoyaltySettings } from '../../domain/loyalty/settings';
 import { inBulkApply, keepIndexesTheProgramReads, sequenceDeferred } from './deferred-indexes';
-import { bulkProductIds } from './bulk-products';
+import { bulkIds } from './bulk-ids';
 import { commitPageSequences, pageSequences, sequencesMark, undoSequences } from './bulk-sequence';
 import { emptyPendingRows, writePendingRows } from './pending-rows';
 import { canQueueEarnings, earnQueued } from './order-points';
@@ -117,7 +117,7 @@ function applyPage(
 ): ApplyCounts {
   const nowIso = options.now.toISOString();
   const page: PageState = {
-    storeId, now: options.now, nowIso, customerIds: new Map(), productIds: new Map(), knownProductIds: null,
+    storeId, now: options.now, nowIso, customerIds: new Map(), productIds: new Map(), knownIds: null,
     touchedCustomers: new Set(),
     renumberCustomers: new Set(), storedOrders: null, storedShipments: null, loyaltySettings: null,
     sequenceDeferred: false, bulkSequences: null, earnLater: null, reverseLater: null,
@@ -130,7 +130,7 @@ function applyPage(
   if (bulk) {
     page.loyaltySettings = readLoyaltySettings(sqlite);
     keepIndexesTheProgramReads(sqlite, page.loyaltySettings);
-    page.knownProductIds = bulkProductIds(sqlite, storeId);
+    page.knownIds = bulkIds(sqlite, storeId);
     page.sequenceDeferred = sequenceDeferred(sqlite);
     if (page.sequenceDeferred) page.bulkSequences = pageSequences(sqlite, storeId);
   }

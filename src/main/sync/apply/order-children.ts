@@ -6,7 +6,7 @@ import { adoptLocalShipment } from './adopt-local-shipment';
 import { prepared } from './statements';
 import { utcInstant } from './validate';
 import {
-  addLine, addPayment, addShipment, emptyPendingRows, writePendingRows, type PendingRows,
+  addLine, addPayment, addShipment, emptyPendingRows, writePendingOrders, writePendingRows, type PendingRows,
 } from './pending-rows';
 
 /**
@@ -94,6 +94,8 @@ export function writeRefunds(sqlite: Sqlite, page: PageState, orderId: number, o
   // A new order's refunds are new too, in the page's first attempt (pending-rows.ts says why that is safe).
   const lookUp = replacing || page.pendingRows === null;
   const storeId = page.storeId;
+  // Its order may be queued still: a refund names it (and is read back for the points) at once.
+  if (o.refunds.length > 0) writePendingOrders(sqlite, page.pendingRows);
   for (const r of o.refunds) {
     const refundedAt = utcInstant(r.refundedAt)!;
     const values = [r.amountMinor, r.currency, r.reason ?? null, r.note ?? null, refundedAt, updatedAt];

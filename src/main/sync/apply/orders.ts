@@ -2,10 +2,13 @@ import type { LoyaltySettings } from '../../../shared/contract';
 import type { OrderFacts, RefundReversal } from '../../domain/loyalty/orders';
 import type { Sqlite } from '../../db/connection';
 import type { RemoteOrder } from '../model';
+import type { BulkIds } from './bulk-ids';
 import { nextSequence, type PageSequences } from './bulk-sequence';
 import { applyCustomer, customerIdForOrder } from './customers';
 import { writeLines, writePayments, writeRefunds, writeShipments, type StoredShipment } from './order-children';
-import type { PendingRows } from './pending-rows';
+import {
+  addOrder, ORDER_INSERT_COLUMNS, ORDER_REMOTE_COLUMNS, writePendingRows, type PendingRows,
+} from './pending-rows';
 import { mirrorRemovedChildren } from './order-removals';
 import { earnAndReverse } from './order-points';
 import { outcomeFor, prepared, tagsJson, type Outcome, type StoredRow } from './statements';
@@ -21,12 +24,9 @@ const FIND = `SELECT id, remote_updated_at AS remoteUpdatedAt, customer_id AS cu
   FROM orders WHERE store_id = ? AND external_id = ?`;
 // The customer's orders so far, from the covering index orders_customer.
 const CUSTOMER_ORDERS = 'SELECT count(*) AS n, max(placed_at) AS lastAt FROM orders WHERE customer_id = ?';
-const REMOTE_COLUMNS = `order_number, customer_id, channel, status, financial_status, fulfillment_status, currency,
-  subtotal_minor, discount_minor, shipping_minor, tax_minor, total_minor, refunded_minor, payment_method,
-  shipping_country, shipping_region, remote_tags, placed_at, cancelled_at, remote_updated_at, updated_at`;
-const REMOTE_COUNT = REMOTE_COLUMNS.split(',').length;
-const INSERT = `INSERT INTO orders (store_id, external_id, ${REMOTE_COLUMNS}, created_at, customer_order_seq)
-  VALUES (${Array(REMOTE_COUNT + 4).fill('?').join(', ')})`;
+const REMOTE_COLUMNS = ORDER_REMOTE_COLUMNS;
+const INSERT = `INSERT INTO orders (${ORDER_INSERT_COLUMNS})
+  VALUES (${Array(ORDER_INSERT_COLUMNS.split(',').length).fill('?').join(', ')})`;
 // A guest order has no place in anyone's sequence (the last ? is the new customer id: in SET, customer_id is the old
 // one); a customer's is renumbered after the page when it may have moved.
 const UPDATE = `UPDATE orders SET ${REMOTE_COLUMNS.split(',').map((c) => `${c.trim()} = ?`).join(', ')},
@@ -45,8 +45,8 @@ export interface PageState {
   nowIso: string;
   customerIds: Map<string, number>;
   productIds: Map<string, number>;
-  /** In a first backfill: the product ids earlier pages' prefetch read (bulk-products.ts); null otherwise. */
-  knownProductIds: Map<string, number> | null;
+  /** In a first backfill: the product and customer ids earlier pages' prefetch read (bulk-ids.ts); null otherwise. */
+  knownIds: BulkIds | null;
   /** Customers whose orders were added, changed or moved away (for their RFM figures). */
   touchedCustomers: Set<number>;
   /** Customers whose order sequence a write may have shifted: renumbered after the page. */
@@ -100,6 +100,15 @@ function customerIdOf(sqlite: Sqlite, page: PageState, o: RemoteOrder): number |
   return customerIdForOrder(sqlite, page.storeId, externalId, page.nowIso, page.customerIds);
 }
 
+/**
+ * Whether the page queues its new orders with their rows (pending-rows.ts): in
+ * a first backfill, numbered from the backfill's counts and earning together
+ * after the page, so nothing reads an order between its queueing and the page's
+ * end but what writes the queue out first (an update, a refund).
+ */
+const queuesOrders = (page: PageState): boolean =>
+  page.pendingRows !== null && page.bulkSequences !== null && page.earnLater !== null;
+
 export function applyOrder(sqlite: Sqlite, page: PageState, o: RemoteOrder): Outcome {
   const stored = page.storedOrders
     ? page.storedOrders.get(o.externalId)
@@ -116,6 +125,8 @@ export function applyOrder(sqlite: Sqlite, page: PageState, o: RemoteOrder): Out
   let orderId: number;
   if (stored) {
     orderId = stored.id;
+    // It may be one the page queued: written first, with everything queued before it (pending-rows.ts).
+    writePendingRows(sqlite, page.pendingRows);
     prepared(sqlite, UPDATE).run(...values, customerId, orderId);
     if (stored.customerId !== null) page.touchedCustomers.add(stored.customerId);
     if (stored.customerId !== customerId || stored.placedAt !== placedAt) {
@@ -126,8 +137,9 @@ export function applyOrder(sqlite: Sqlite, page: PageState, o: RemoteOrder): Out
     const sequence = page.bulkSequences
       ? nextSequence(page.bulkSequences, customerId, placedAt, page.renumberCustomers)
       : page.sequenceDeferred ? null : appendedSequence(sqlite, page, customerId, placedAt);
-    orderId = Number(prepared(sqlite, INSERT).run(page.storeId, o.externalId, ...values, page.nowIso, sequence)
-      .lastInsertRowid);
+    const row = [page.storeId, o.externalId, ...values, page.nowIso, sequence];
+    orderId = queuesOrders(page) ? addOrder(sqlite, page.pendingRows!, row)
+      : Number(prepared(sqlite, INSERT).run(row).lastInsertRowid);
   }
   if (customerId !== null) page.touchedCustomers.add(customerId);
   page.storedOrders?.set(o.externalId, { id: orderId, remoteUpdatedAt: updatedAt, customerId, placedAt });

@@ -10,6 +10,13 @@ import { prepared } from './statements';
  * record writes its own rows. Before an order already stored is rewritten, the
  * batches are written out, so its upserts and deletions see every row before them.
  *
+ * In a first backfill (bulk mode) with the page's earnings queued, the new
+ * orders themselves wait too, each given the id SQLite would give it (the
+ * largest id so far plus one: the page holds the write lock, and only the
+ * page inserts orders meanwhile); any batch of their rows writes the orders
+ * first, so every foreign key finds its order, and so does anything that reads
+ * an order (an update, a refund: writePendingOrders).
+ *
  * A new order has no child rows yet, so its children are inserted without
  * being looked up first. Should one carry the id of a row another order holds,
  * its statement fails on the unique key, the attempt rolls back, and the page
@@ -31,6 +38,14 @@ function table(head: string, width: number, tail: string): Table {
   };
 }
 
+/** An order's columns the marketplace owns (orders.ts writes them in this order, for inserts and updates). */
+export const ORDER_REMOTE_COLUMNS = `order_number, customer_id, channel, status, financial_status, fulfillment_status,
+  currency, subtotal_minor, discount_minor, shipping_minor, tax_minor, total_minor, refunded_minor, payment_method,
+  shipping_country, shipping_region, remote_tags, placed_at, cancelled_at, remote_updated_at, updated_at`;
+/** After the id, store and external id and the remote columns: created_at and customer_order_seq. */
+export const ORDER_INSERT_COLUMNS = `store_id, external_id, ${ORDER_REMOTE_COLUMNS}, created_at, customer_order_seq`;
+const ORDER_INSERT_WIDTH = ORDER_INSERT_COLUMNS.split(',').length;
+
 export const LINE_COLUMNS = `(order_id, store_id, external_id, product_id, title, sku, quantity, unit_price_minor,
     discount_minor, total_minor)`;
 export const PAYMENT_COLUMNS = `(order_id, store_id, external_id, kind, method, gateway, status, amount_minor,
@@ -43,6 +58,7 @@ export const SHIPMENT_COLUMNS = `(order_id, store_id, external_id, carrier, serv
     status, destination_country, destination_region, shipped_at, original_estimated_delivery_at, estimated_delivery_at,
     delivered_at, remote_updated_at, created_at, updated_at)`;
 
+const ORDERS = table(`INSERT INTO orders (id, ${ORDER_INSERT_COLUMNS})`, ORDER_INSERT_WIDTH + 1, '');
 const LINES = table(`INSERT INTO order_lines ${LINE_COLUMNS}`, 10,
   `ON CONFLICT (store_id, external_id) DO UPDATE SET order_id = excluded.order_id,
     product_id = excluded.product_id, title = excluded.title, sku = excluded.sku, quantity = excluded.quantity,
@@ -59,6 +75,10 @@ interface Batch {
 }
 
 export interface PendingRows {
+  /** New orders, when the page queues them (orders.ts queuesOrders); their ids are nextOrderId's. */
+  orders: Batch;
+  /** The id the next new order gets; null until the page's first, then read once. */
+  nextOrderId: number | null;
   lines: Batch;
   payments: Batch;
   shipments: Batch;
@@ -67,36 +87,41 @@ export interface PendingRows {
 }
 
 export const emptyPendingRows = (storedShipments: () => Map<string, StoredShipment> | null): PendingRows => ({
-  lines: { values: [], rows: 0 }, payments: { values: [], rows: 0 }, shipments: { values: [], rows: 0 }, storedShipments,
+  orders: { values: [], rows: 0 }, nextOrderId: null, lines: { values: [], rows: 0 }, payments: { values: [], rows: 0 },
+  shipments: { values: [], rows: 0 }, storedShipments,
 });
 
-function write(sqlite: Sqlite, spec: Table, batch: Batch, returned?: (rows: unknown[]) => void): void {
+const SPECS = { orders: ORDERS, lines: LINES, payments: PAYMENTS, shipments: SHIPMENTS } as const;
+type Which = keyof typeof SPECS;
+
+function write(sqlite: Sqlite, pending: PendingRows, which: Which): void {
+  const batch = pending[which];
   if (batch.rows === 0) return;
-  const statement = prepared(sqlite, spec.sql[batch.rows]!);
+  // Each order is written before the rows that name it, whichever batch fills first.
+  if (which !== 'orders') write(sqlite, pending, 'orders');
+  const statement = prepared(sqlite, SPECS[which].sql[batch.rows]!);
   // The array binds as the statement's parameters in order (no spread of hundreds of arguments).
-  if (returned) returned(statement.all(batch.values));
+  if (which === 'shipments') cacheShipments(pending, statement.all(batch.values));
   else statement.run(batch.values);
   batch.values = [];
   batch.rows = 0;
 }
 
-function cacheShipments(pending: PendingRows): (rows: unknown[]) => void {
-  return (rows) => {
-    const cache = pending.storedShipments();
-    if (!cache) return;
-    for (const row of rows as (StoredShipment & { externalId: string })[]) {
-      cache.set(row.externalId, { id: row.id, remoteUpdatedAt: row.remoteUpdatedAt, removedAt: null });
-    }
-  };
+function cacheShipments(pending: PendingRows, rows: unknown[]): void {
+  const cache = pending.storedShipments();
+  if (!cache) return;
+  for (const row of rows as (StoredShipment & { externalId: string })[]) {
+    cache.set(row.externalId, { id: row.id, remoteUpdatedAt: row.remoteUpdatedAt, removedAt: null });
+  }
 }
 
 /** Adds one row (its values in the table's column order); a full batch is written at once. */
-function add(sqlite: Sqlite, pending: PendingRows, which: 'lines' | 'payments' | 'shipments', values: unknown[]): void {
+function add(sqlite: Sqlite, pending: PendingRows, which: Which, values: unknown[]): void {
   const batch = pending[which];
-  const spec = which === 'lines' ? LINES : which === 'payments' ? PAYMENTS : SHIPMENTS;
-  if (values.length !== spec.width) throw new Error(`A ${which} row has ${values.length} values, not ${spec.width}.`);
+  const { width } = SPECS[which];
+  if (values.length !== width) throw new Error(`A row of ${which} has ${values.length} values, not ${width}.`);
   for (const value of values) batch.values.push(value);
-  if (++batch.rows === ROWS_PER_STATEMENT) write(sqlite, spec, batch, which === 'shipments' ? cacheShipments(pending) : undefined);
+  if (++batch.rows === ROWS_PER_STATEMENT) write(sqlite, pending, which);
 }
 
 export const addLine = (sqlite: Sqlite, pending: PendingRows, values: unknown[]): void => add(sqlite, pending, 'lines', values);
@@ -105,10 +130,29 @@ export const addPayment = (sqlite: Sqlite, pending: PendingRows, values: unknown
 export const addShipment = (sqlite: Sqlite, pending: PendingRows, values: unknown[]): void =>
   add(sqlite, pending, 'shipments', values);
 
+/**
+ * Queues a new order (its values in ORDER_INSERT_COLUMNS' order) and answers
+ * the id it will have: the largest order id so far plus one, read once per
+ * page, as SQLite assigns an INTEGER PRIMARY KEY. A page that queues its new
+ * orders queues every one of them, so no other insert takes an id meanwhile.
+ */
+export function addOrder(sqlite: Sqlite, pending: PendingRows, values: unknown[]): number {
+  if (pending.nextOrderId === null) {
+    pending.nextOrderId = (prepared(sqlite, 'SELECT coalesce(max(id), 0) + 1 AS next FROM orders').get() as
+      { next: number }).next;
+  }
+  const id = pending.nextOrderId++;
+  add(sqlite, pending, 'orders', [id, ...values]);
+  return id;
+}
+
+/** Writes the orders waiting, before anything reads or updates them. */
+export function writePendingOrders(sqlite: Sqlite, pending: PendingRows | null): void {
+  if (pending) write(sqlite, pending, 'orders');
+}
+
 /** Writes whatever is waiting (before an order already stored is rewritten, and when the page ends). */
 export function writePendingRows(sqlite: Sqlite, pending: PendingRows | null): void {
   if (!pending) return;
-  write(sqlite, LINES, pending.lines);
-  write(sqlite, PAYMENTS, pending.payments);
-  write(sqlite, SHIPMENTS, pending.shipments, cacheShipments(pending));
+  for (const which of Object.keys(SPECS) as Which[]) write(sqlite, pending, which);
 }

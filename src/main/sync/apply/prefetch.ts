@@ -28,6 +28,22 @@ const SHIPMENTS = `SELECT s.external_id AS externalId, s.id, s.remote_updated_at
 
 const text = (value: unknown): value is string => typeof value === 'string' && value !== '';
 
+/** Fills the page's ids from what the backfill knows, and asks the database for the rest (one query). */
+function lookUp(sqlite: Sqlite, page: PageState, sql: string, externalIds: Set<string>, ids: Map<string, number>,
+  known: Map<string, number> | undefined): void {
+  const unknown = known ? [...externalIds].filter((externalId) => {
+    const id = known.get(externalId);
+    if (id !== undefined) ids.set(externalId, id);
+    return id === undefined;
+  }) : [...externalIds];
+  if (unknown.length === 0) return;
+  for (const row of prepared(sqlite, sql).all(JSON.stringify(unknown), page.storeId) as
+    { externalId: string; id: number }[]) {
+    ids.set(row.externalId, row.id);
+    known?.set(row.externalId, row.id);
+  }
+}
+
 export function prefetchPage(sqlite: Sqlite, page: PageState, records: readonly RemoteRecord[]): void {
   const products = new Set<string>();
   const customers = new Set<string>();
@@ -46,20 +62,9 @@ export function prefetchPage(sqlite: Sqlite, page: PageState, records: readonly 
     for (const line of order.lines) if (text(line?.productExternalId)) products.add(line.productExternalId);
   }
   if (orders.length === 0) return;
-  // In a first backfill, the products earlier pages found are not asked for again (bulk-products.ts).
-  const known = page.knownProductIds;
-  const unknown = known ? [...products].filter((externalId) => {
-    const id = known.get(externalId);
-    if (id !== undefined) page.productIds.set(externalId, id);
-    return id === undefined;
-  }) : [...products];
-  for (const row of prepared(sqlite, PRODUCTS).all(JSON.stringify(unknown), page.storeId) as
-    { externalId: string; id: number }[]) {
-    page.productIds.set(row.externalId, row.id);
-    known?.set(row.externalId, row.id);
-  }
-  for (const row of prepared(sqlite, CUSTOMERS).all(JSON.stringify([...customers]), page.storeId) as
-    { externalId: string; id: number }[]) page.customerIds.set(row.externalId, row.id);
+  // In a first backfill, the products and customers earlier pages found are not asked for again (bulk-ids.ts).
+  lookUp(sqlite, page, PRODUCTS, products, page.productIds, page.knownIds?.products);
+  lookUp(sqlite, page, CUSTOMERS, customers, page.customerIds, page.knownIds?.customers);
   const stored = new Map<string, StoredOrder>();
   for (const row of prepared(sqlite, ORDERS).all(JSON.stringify([...new Set(orders)]), page.storeId) as
     (StoredOrder & { externalId: string })[]) {

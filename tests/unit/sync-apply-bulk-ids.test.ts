@@ -4,12 +4,14 @@ import { applyRecords } from '../../src/main/sync/apply';
 import { beginBulkApply, finishBulkApply } from '../../src/main/sync/apply/deferred-indexes';
 import type { RemoteOrder } from '../../src/main/sync/model';
 import { memoryDb } from '../helpers/db';
-import { asOrders, insertConnectedStore, NOW, remoteLine, remoteOrder, remoteProduct } from './sync-apply-fixtures';
+import { mergeCustomers } from '../../src/main/domain/customers/merge';
+import { asOrders, insertConnectedStore, NOW, remoteCustomer, remoteLine, remoteOrder, remoteProduct } from './sync-apply-fixtures';
 
 /**
- * A first backfill remembers the product ids its pages' prefetch found
- * (bulk-products.ts) instead of asking for them again each page: every line
- * must still name its product, placeholders included, and none twice.
+ * A first backfill remembers the product and customer ids its pages' prefetch
+ * found (bulk-ids.ts) instead of asking for them again each page: every line
+ * must still name its product, placeholders included, and none twice, and every
+ * order its customer, the one they were merged into once they are.
  */
 let connection: Connection;
 beforeEach(async () => {
@@ -45,5 +47,30 @@ describe('product ids in a first backfill', () => {
       { line: 'c-l0', product: 'p2' }, { line: 'c-l1', product: 'p9' },
     ]);
     expect(sqlite.prepare('SELECT external_id AS id FROM products ORDER BY id').all()).toEqual([{ id: 'p1' }, { id: 'p2' }, { id: 'p9' }]);
+  });
+});
+
+describe('customer ids in a first backfill', () => {
+  const ownerOf = (sqlite: Sqlite, order: string) => (sqlite.prepare(`SELECT c.external_id AS customer FROM orders o
+    JOIN customers c ON c.id = o.customer_id WHERE o.external_id = ?`).get(order) as { customer: string }).customer;
+
+  it('give later pages the customers earlier ones found, and the surviving one after a merge between pages', () => {
+    const { sqlite } = connection;
+    applyRecords(sqlite, 1, [{ resource: 'customers', record: remoteCustomer('c1') }, { resource: 'customers',
+      record: remoteCustomer('c2') }], [], { runId: null, now: NOW });
+    sqlite.prepare("INSERT INTO staff (id, name, active, created_at) VALUES (1, 'Ana', 1, '2026-01-01T00:00:00.000Z')").run();
+    expect(beginBulkApply(sqlite, 1, 'orders', { now: NOW, expectedRecords: 5000 })).toBe(true);
+    applyRecords(sqlite, 1, asOrders(remoteOrder('a', { customerExternalId: 'c1' }), remoteOrder('b', { customerExternalId: 'c2' }),
+      remoteOrder('n', { customerExternalId: 'c9' })), [], { runId: null, now: NOW });
+    applyRecords(sqlite, 1, asOrders(remoteOrder('c', { customerExternalId: 'c1' }), remoteOrder('o', { customerExternalId: 'c9' })),
+      [], { runId: null, now: NOW });
+    const [c1, c2] = ['c1', 'c2'].map((id) => (sqlite.prepare('SELECT id FROM customers WHERE external_id = ?').get(id) as
+      { id: number }).id);
+    // Staff merge c1 into c2 while the backfill runs: c1's later orders are c2's from then on.
+    mergeCustomers(sqlite, { sourceId: c1!, targetId: c2!, staffId: 1, idempotencyKey: 'merge-1' }, NOW);
+    applyRecords(sqlite, 1, asOrders(remoteOrder('d', { customerExternalId: 'c1' })), [], { runId: null, now: NOW });
+    finishBulkApply(sqlite, NOW);
+    expect(['a', 'b', 'c', 'd', 'n', 'o'].map((order) => ownerOf(sqlite, order))).toEqual(['c2', 'c2', 'c2', 'c2', 'c9', 'c9']);
+    expect(sqlite.prepare("SELECT count(*) AS n FROM customers WHERE external_id = 'c9'").get()).toEqual({ n: 1 });
   });
 });
