@@ -61,6 +61,19 @@ describe('earnForOrders', () => {
     }
   });
 
+  it('dates each lot as earnForOrder does, at month ends, leap days and year ends, several orders a day', async () => {
+    const at = ['2024-01-31T23:59:59Z', '2024-01-31T00:00:00Z', '2024-02-29T12:30:00Z', '2023-12-31T23:00:00.250Z',
+      '2024-03-31T08:00:00+02:00', '2025-08-31T10:00:00Z', '2024-01-31T05:00:00Z'];
+    const placed = at.map((placedAt, i) => remoteOrder(`d${i}`, { placedAt, updatedAt: '2026-02-01T10:05:00Z' }));
+    for (const [pendingDays, lotLifetimeMonths] of [[0, 1], [30, 13], [14, null], [365, 24]] as const) {
+      const settings = { ...DEFAULT_LOYALTY_SETTINGS, earning: { ...DEFAULT_LOYALTY_SETTINGS.earning, pendingDays,
+        lotLifetimeMonths } };
+      const oneByOne = await ledgerAfter(placed, settings, false);
+      expect(oneByOne).toHaveLength(at.length);
+      expect(await ledgerAfter(placed, settings, true)).toEqual(oneByOne);
+    }
+  });
+
   it('earns from facts in hand once per order: the last facts of an order listed twice, nothing for one already earned',
     async () => {
       const connection = await memoryDb();

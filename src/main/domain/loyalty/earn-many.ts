@@ -41,6 +41,37 @@ const INSERT_SQL = Array.from({ length: ROWS_PER_INSERT + 1 }, (_, rows) => `INS
   ON CONFLICT (idempotency_key) DO NOTHING`);
 const insertSql = (rows: number): string => INSERT_SQL[rows]!;
 
+/** Per day an order was placed ('YYYY-MM-DD'): the days its points become available and expire. */
+type LotDays = Map<string, readonly [string, string | null]>;
+
+const CANONICAL = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}\.\d{3}Z$/;
+
+/**
+ * When an order's points become available (placed + pending days) and expire
+ * (placed + the lot's lifetime in calendar months), as earnForOrder computes
+ * them. Both move the date alone and keep the time of day, so for a stored
+ * instant (…T10:00:00.000Z) the days are worked out once per day placed, not
+ * with four Date objects per order (a tenth of a first sync's earning).
+ */
+function lotDates(placedAt: string, rules: { pendingDays: number; lifetimeMonths: number | null },
+  days: LotDays): readonly [string, string | null] {
+  const exact = (placedMs: number) => [new Date(placedMs + rules.pendingDays * DAY_MS).toISOString(),
+    rules.lifetimeMonths === null ? null : addMonthsUtc(placedMs, rules.lifetimeMonths).toISOString()] as const;
+  if (!CANONICAL.test(placedAt)) return exact(Date.parse(placedAt));
+  const day = placedAt.slice(0, 10);
+  let shifted = days.get(day);
+  if (shifted === undefined) {
+    const [available, expires] = exact(Date.parse(`${day}T00:00:00.000Z`));
+    // A year past 9999 is written with six digits and a sign: not a date part to reuse.
+    shifted = available.length === 24 && (expires === null || expires.length === 24)
+      ? [available.slice(0, 10), expires === null ? null : expires.slice(0, 10)] : ['', null];
+    days.set(day, shifted);
+  }
+  if (shifted[0] === '') return exact(Date.parse(placedAt));
+  const time = placedAt.slice(10);
+  return [shifted[0] + time, shifted[1] === null ? null : shifted[1] + time];
+}
+
 /** Whether every order's earning under this program depends on the order alone. */
 export function earnsPerOrderAlone(settings: LoyaltySettings): boolean {
   return settings.tiers.length === 0 && settings.campaigns.length === 0 && settings.bonusActions.firstOrder <= 0 &&
@@ -72,6 +103,7 @@ export function earnForOrderFacts(ctx: LedgerContext, orders: readonly OrderFact
   if (!earnsPerOrderAlone(settings) || launchedMultiplierExists(ctx.sqlite)) {
     return [...new Set(orders.map((order) => order.id))];
   }
+  const days: LotDays = new Map();
   const latest = new Map<number, OrderFacts>();
   for (const order of orders) latest.set(order.id, order);
   const rules = earningRulesOf(settings);
@@ -88,9 +120,7 @@ export function earnForOrderFacts(ctx: LedgerContext, orders: readonly OrderFact
     if (!EARNING.has(order.financialStatus)) continue;
     const points = pointsForOrder(order, rules);
     if (points <= 0) continue;
-    const placedMs = Date.parse(order.placedAt);
-    const availableAt = new Date(placedMs + rules.pendingDays * DAY_MS).toISOString();
-    const expiresAt = rules.lifetimeMonths === null ? null : addMonthsUtc(placedMs, rules.lifetimeMonths).toISOString();
+    const [availableAt, expiresAt] = lotDates(order.placedAt, rules, days);
     values.push(order.customerId, points, order.id, earnKey(order.id), availableAt, expiresAt, now);
     if (++rows === ROWS_PER_INSERT) flush();
   }

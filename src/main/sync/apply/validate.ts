@@ -212,33 +212,32 @@ function embeddedCustomerProblem(customer: RemoteCustomer | null | undefined): s
   return problem === null ? null : `The order's customer: ${problem.charAt(0).toLowerCase()}${problem.slice(1)}`;
 }
 
+/** The first rule the order breaks; each asked only when those before it hold (`??`: no list of every answer). */
 export function orderProblem(o: RemoteOrder): string | null {
-  return firstProblem(
-    idProblem('order', o.externalId),
-    present(o.orderNumber) ? null : 'The order has no order number.',
-    timeProblem('The order date', o.placedAt, true),
-    timeProblem('The last-updated date', o.updatedAt, true),
-    timeProblem('The cancellation date', o.cancelledAt, false),
-    oneOfProblem('The order status', o.status, ORDER_STATUSES),
-    oneOfProblem('The payment status', o.financialStatus, FINANCIAL_STATUSES),
-    oneOfProblem('The fulfilment status', o.fulfillmentStatus, FULFILLMENT_STATUSES),
-    currencyProblem('The currency', o.currency),
-    amountProblem('The subtotal', o.subtotalMinor),
-    amountProblem('The discount', o.discountMinor),
-    amountProblem('The shipping', o.shippingMinor),
-    amountProblem('The tax', o.taxMinor),
-    amountProblem('The total', o.totalMinor),
-    amountProblem('The refunded amount', o.refundedMinor),
-    Array.isArray(o.tags) ? null : 'The tags are not a list.',
-    totalsProblem(o),
-    childrenProblem(o.lines, 'lines', lineProblem),
-    childrenProblem(o.payments, 'payments', paymentProblem),
-    childrenProblem(o.refunds, 'refunds', refundProblem),
-    childrenProblem(o.shipments, 'shipments', shipmentProblem),
-    duplicateIdProblem('lines', o.lines),
-    duplicateIdProblem('payments', o.payments),
-    duplicateIdProblem('refunds', o.refunds),
-    duplicateIdProblem('shipments', o.shipments),
-    embeddedCustomerProblem(o.customer),
-  );
+  return idProblem('order', o.externalId)
+    ?? (present(o.orderNumber) ? null : 'The order has no order number.')
+    ?? timeProblem('The order date', o.placedAt, true)
+    ?? timeProblem('The last-updated date', o.updatedAt, true)
+    ?? timeProblem('The cancellation date', o.cancelledAt, false)
+    ?? oneOfProblem('The order status', o.status, ORDER_STATUSES)
+    ?? oneOfProblem('The payment status', o.financialStatus, FINANCIAL_STATUSES)
+    ?? oneOfProblem('The fulfilment status', o.fulfillmentStatus, FULFILLMENT_STATUSES)
+    ?? currencyProblem('The currency', o.currency)
+    ?? amountProblem('The subtotal', o.subtotalMinor)
+    ?? amountProblem('The discount', o.discountMinor)
+    ?? amountProblem('The shipping', o.shippingMinor)
+    ?? amountProblem('The tax', o.taxMinor)
+    ?? amountProblem('The total', o.totalMinor)
+    ?? amountProblem('The refunded amount', o.refundedMinor)
+    ?? (Array.isArray(o.tags) ? null : 'The tags are not a list.')
+    ?? totalsProblem(o)
+    ?? childrenProblem(o.lines, 'lines', lineProblem)
+    ?? childrenProblem(o.payments, 'payments', paymentProblem)
+    ?? childrenProblem(o.refunds, 'refunds', refundProblem)
+    ?? childrenProblem(o.shipments, 'shipments', shipmentProblem)
+    ?? duplicateIdProblem('lines', o.lines)
+    ?? duplicateIdProblem('payments', o.payments)
+    ?? duplicateIdProblem('refunds', o.refunds)
+    ?? duplicateIdProblem('shipments', o.shipments)
+    ?? embeddedCustomerProblem(o.customer);
 }
