@@ -6,7 +6,7 @@ import { adoptLocalShipment } from './adopt-local-shipment';
 import { prepared } from './statements';
 import { utcInstant } from './validate';
 import {
-  addLine, addPayment, addShipment, emptyPendingRows, writePendingOrders, writePendingRows, type PendingRows,
+  emptyPendingRows, rowAdded, writePendingOrders, writePendingRows, type PendingRows,
 } from './pending-rows';
 
 /**
@@ -63,8 +63,9 @@ export function writeLines(sqlite: Sqlite, page: PageState, orderId: number, o: 
   const { pending, now } = batchesFor(sqlite, page, replacing);
   for (const line of o.lines) {
     const productId = productIdForLine(sqlite, page.storeId, line, o.currency, page.nowIso, page.productIds);
-    addLine(sqlite, pending, [orderId, page.storeId, line.externalId, productId, line.title, line.sku ?? null,
-      line.quantity, line.unitPriceMinor, line.discountMinor, line.totalMinor]);
+    pending.lines.values.push(orderId, page.storeId, line.externalId, productId, line.title, line.sku ?? null,
+      line.quantity, line.unitPriceMinor, line.discountMinor, line.totalMinor);
+    rowAdded(sqlite, pending, 'lines');
   }
   if (now) writePendingRows(sqlite, pending);
   if (replacing) prepared(sqlite, DELETE_REMOVED_LINES).run(orderId, idsJson(o.lines), orderId);
@@ -74,8 +75,9 @@ export function writePayments(sqlite: Sqlite, page: PageState, orderId: number, 
   replacing: boolean): void {
   const { pending, now } = batchesFor(sqlite, page, replacing);
   for (const p of o.payments) {
-    addPayment(sqlite, pending, [orderId, page.storeId, p.externalId, p.kind, p.method, p.gateway, p.status,
-      p.amountMinor, p.currency, p.errorCode ?? null, utcInstant(p.processedAt), updatedAt]);
+    pending.payments.values.push(orderId, page.storeId, p.externalId, p.kind, p.method, p.gateway, p.status,
+      p.amountMinor, p.currency, p.errorCode ?? null, utcInstant(p.processedAt), updatedAt);
+    rowAdded(sqlite, pending, 'payments');
   }
   if (now) writePendingRows(sqlite, pending);
   if (replacing) prepared(sqlite, DELETE_REMOVED_PAYMENTS).run(orderId, idsJson(o.payments));
@@ -135,9 +137,10 @@ export function writeShipments(sqlite: Sqlite, page: PageState, orderId: number,
     const shippedAt = instantOrNull(s.shippedAt);
     const estimated = instantOrNull(s.estimatedDeliveryAt);
     if (!stored) {
-      addShipment(sqlite, pending, [orderId, page.storeId, s.externalId, s.carrier, s.service ?? null,
+      pending.shipments.values.push(orderId, page.storeId, s.externalId, s.carrier, s.service ?? null,
         s.trackingNumber ?? null, s.trackingUrl ?? null, s.status, o.shippingCountry ?? null, o.shippingRegion ?? null,
-        shippedAt, estimated, estimated, instantOrNull(s.deliveredAt), updatedAt, page.nowIso, page.nowIso]);
+        shippedAt, estimated, estimated, instantOrNull(s.deliveredAt), updatedAt, page.nowIso, page.nowIso);
+      rowAdded(sqlite, pending, 'shipments');
     } else if (stored.remoteUpdatedAt === null || updatedAt > stored.remoteUpdatedAt) {
       prepared(sqlite, UPDATE_SHIPMENT).run(s.carrier, s.service ?? null, s.trackingNumber ?? null, s.trackingUrl ?? null,
         s.status, shippedAt, estimated, estimated, instantOrNull(s.deliveredAt), updatedAt, page.nowIso, estimated, stored.id);
