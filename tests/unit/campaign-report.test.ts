@@ -131,7 +131,7 @@ describe('campaigns.report on the hand-computed fixture', () => {
     const report = campaignReport(connection.sqlite, { id: 1, confidence: 0.95 }, NOW);
     expect(report.incrementalRevenueMinor).toBe(16000);
     expect(report.cost).toEqual({
-      pointsPosted: 1250, pointsValueMinor: 2500, couponsIssued: 4, couponsUsed: 3, couponDiscountMinor: 2000, totalMinor: 4500,
+      pointsPosted: 1250, pointsTakenBack: 0, pointsValueMinor: 2500, couponsIssued: 4, couponsUsed: 3, couponDiscountMinor: 2000, totalMinor: 4500,
     });
     expect(report.roi).toBeCloseTo(2.5555555555555554, 9);
   });

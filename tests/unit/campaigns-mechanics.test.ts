@@ -3,6 +3,7 @@ import type { Connection } from '../../src/main/db/connection';
 import { checkin } from '../../src/main/domain/campaigns/checkin';
 import { launchCampaign } from '../../src/main/domain/campaigns/launch';
 import { launchedMultiplierExists } from '../../src/main/domain/campaigns/multiplier';
+import { campaignCost } from '../../src/main/domain/campaigns/report/cost';
 import { completedStreaks, unitIndex } from '../../src/main/domain/campaigns/streak';
 import { earnForOrder, reverseForRefund } from '../../src/main/domain/loyalty/orders';
 import { memoryDb } from '../helpers/db';
@@ -59,6 +60,11 @@ describe('the points multiplier', () => {
     expect(reverseForRefund(ledgerCtx(), { orderId: 7, refundKey: 'refund:1', refundedTotalMinor: 5_000 })?.entry.points).toBe(-75);
     expect(reverseForRefund(ledgerCtx(), { orderId: 7, refundKey: 'refund:1', refundedTotalMinor: 5_000 })?.replayed).toBe(true);
     expect(sqlite.prepare('SELECT sum(points) FROM points_ledger WHERE order_id = 7').pluck().get()).toBe(75);
+    // The report's cost counts the 25 extra points the customer keeps, not the 50 posted (a point is worth 1 minor unit).
+    expect(campaignCost(sqlite, campaign.id)).toMatchObject({ pointsPosted: 50, pointsTakenBack: 25, pointsValueMinor: 25 });
+    // Refunded whole: all of the extra is taken back, and the campaign cost nothing in points.
+    reverseForRefund(ledgerCtx(), { orderId: 7, refundKey: 'refund:2', refundedTotalMinor: 10_000 });
+    expect(campaignCost(sqlite, campaign.id)).toMatchObject({ pointsPosted: 50, pointsTakenBack: 50, pointsValueMinor: 0 });
   });
 
   it('gives the holdout nothing extra', () => {

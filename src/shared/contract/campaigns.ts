@@ -183,7 +183,14 @@ export interface CampaignReport {
   comparisons: ArmComparison[];
   /** Revenue per treatment customer above the holdout's, times the treatment size. */
   incrementalRevenueMinor: number;
-  cost: { pointsPosted: number; pointsValueMinor: number; couponsIssued: number; couponsUsed: number; couponDiscountMinor: number; totalMinor: number };
+  /**
+   * pointsPosted: everything the campaign's keys posted; pointsTakenBack: its extra points on orders that refunds
+   * reversed since; pointsValueMinor values the difference.
+   */
+  cost: {
+    pointsPosted: number; pointsTakenBack: number; pointsValueMinor: number; couponsIssued: number; couponsUsed: number;
+    couponDiscountMinor: number; totalMinor: number;
+  };
   /** (incremental revenue − cost) / cost; null when nothing was spent. */
   roi: number | null;
   /** Cumulative share of each arm that bought, per day of the window. */

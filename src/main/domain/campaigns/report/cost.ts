@@ -7,7 +7,11 @@ import { readLoyaltySettings } from '../../loyalty/settings';
  * What a campaign cost:
  * - points: every ledger entry whose idempotency key belongs to the campaign
  *   (`campaign:<id>:…`) or to one of its draws (`draw:<drawId>:…`), net of any
- *   reversals posted under those keys, valued at the program's point value;
+ *   reversals posted under those keys and of the campaign's share of refunds:
+ *   a refund takes back an order's earning and every campaign's extra points on
+ *   it together (loyalty's reverseForRefund, under the refund's own key), so
+ *   this campaign's extra on the order counts only in the proportion the
+ *   reversals left (pointsTakenBack); valued at the program's point value;
  * - coupons: the discount of each campaign coupon that was used (fixed: its
  *   amount; percent: that share of the order's subtotal; free shipping: the
  *   order's shipping). Orders do not record which discount code they carried,
@@ -32,6 +36,27 @@ export function campaignPointsPosted(sqlite: Sqlite, campaignId: number): number
   return drawIds.reduce((sum, draw) => sum + pointsUnder(sqlite, `draw:${draw.id}:`), pointsUnder(sqlite, `campaign:${campaignId}:`));
 }
 
+/**
+ * The campaign's extra points on orders (`campaign:<id>:order:<orderId>`) that
+ * refunds took back: on each order, its extra × the share of the order's
+ * earning plus all campaigns' extras that reversals took (at most all of it).
+ */
+function pointsTakenBack(sqlite: Sqlite, campaignId: number): number {
+  const [from, to] = prefixRange(`campaign:${campaignId}:order:`);
+  const orders = statement(sqlite,
+    `SELECT sum(m.points) AS points,
+       (SELECT -coalesce(sum(r.points), 0) FROM points_ledger r WHERE r.order_id = m.order_id
+         AND r.entry_type = 'reverse') AS reversed,
+       (SELECT coalesce(sum(e.points), 0) FROM points_ledger e WHERE e.order_id = m.order_id
+         AND (e.entry_type = 'earn' OR (e.entry_type = 'bonus' AND e.idempotency_key LIKE 'campaign:%'))) AS base
+     FROM points_ledger m WHERE m.idempotency_key >= ? AND m.idempotency_key < ? AND m.order_id IS NOT NULL
+     GROUP BY m.order_id`,
+  ).all(from, to) as { points: number; reversed: number; base: number }[];
+  const taken = orders.reduce((sum, order) =>
+    (order.base > 0 && order.reversed > 0 ? sum + order.points * Math.min(1, order.reversed / order.base) : sum), 0);
+  return Math.round(taken);
+}
+
 interface CouponFigures {
   issued: number;
   used: number;
@@ -53,11 +78,13 @@ function couponFigures(sqlite: Sqlite, campaignId: number): CouponFigures {
 
 export function campaignCost(sqlite: Sqlite, campaignId: number): CampaignReport['cost'] {
   const pointsPosted = campaignPointsPosted(sqlite, campaignId);
-  const pointsValueMinor = Math.round(pointsPosted * readLoyaltySettings(sqlite).pointValueMinor);
+  const takenBack = pointsTakenBack(sqlite, campaignId);
+  const pointsValueMinor = Math.round((pointsPosted - takenBack) * readLoyaltySettings(sqlite).pointValueMinor);
   const coupons = couponFigures(sqlite, campaignId);
   const couponDiscountMinor = Math.round(coupons.discountMinor ?? 0);
   return {
     pointsPosted,
+    pointsTakenBack: takenBack,
     pointsValueMinor,
     couponsIssued: coupons.issued,
     couponsUsed: coupons.used,

@@ -18,7 +18,9 @@ export function CostCards({ report, stale }: { report: CampaignReport; stale: bo
         note={t('campaigns.report.costNote', { points: money(cost.pointsValueMinor), coupons: money(cost.couponDiscountMinor) })} />
       <KpiCard testId="report-points" label={t('campaigns.report.pointsPosted')} icon={IconCoin}
         display={format.number(cost.pointsPosted)} value={cost.pointsPosted}
-        note={t('campaigns.report.couponsNote', { issued: format.number(cost.couponsIssued), used: format.number(cost.couponsUsed) })} />
+        note={[t('campaigns.report.couponsNote', { issued: format.number(cost.couponsIssued), used: format.number(cost.couponsUsed) }),
+          cost.pointsTakenBack > 0 ? t('campaigns.report.costTakenBack', { points: format.number(cost.pointsTakenBack) }) : null]
+          .filter((part) => part !== null).join(' · ')} />
       <KpiCard testId="report-roi" label={t('campaigns.report.roi')} icon={IconPercentage}
         display={report.roi === null ? '—' : format.percent(report.roi)} value={report.roi}
         note={t(report.roi === null ? 'campaigns.report.roiNone' : 'campaigns.report.roiNote')} />
