@@ -251,7 +251,7 @@ test.describe('marketplace sync', () => {
     await expect(notice).toContainText('Hillside Tea');
   });
 
-  test('sync-en-light.png and sync-connect-zh-dark.png', async ({ page, backroom }, testInfo) => {
+  test('sync-en-light.png, sync-connect-zh-dark.png and sync-log-zh-dark.png', async ({ page, backroom }, testInfo) => {
     await backroom.invoke('settings.update', { locale: 'en', colorScheme: 'light' });
     await openConsole(page, backroom, '/sync');
     await expect(page.locator('html')).toHaveAttribute('data-mantine-color-scheme', 'light');
@@ -270,6 +270,17 @@ test.describe('marketplace sync', () => {
     await page.getByTestId('sync-connect-secret').fill('cs_wrong');
     await page.getByTestId('sync-connect-test').click();
     await expect(page.getByTestId('sync-connect-verdict')).toHaveAttribute('data-ok', 'false');
+    // Said in Chinese, with WooCommerce's own words kept as it wrote them.
+    await expect(page.getByTestId('sync-connect-verdict')).toContainText('WooCommerce 拒绝了 API 密钥');
+    await expect(page.getByTestId('sync-connect-verdict')).toContainText('Consumer secret is invalid');
     await page.screenshot({ path: shotPath('sync-connect-zh-dark.png', testInfo), fullPage: true });
+
+    // The run log in Chinese: the engine's lines said in the UI language.
+    await openConsole(page, backroom, '/sync/log');
+    await expect(page.getByTestId('sync-log-entry').first()).toBeVisible();
+    await expect(page.getByTestId('sync-log-entry').filter({ hasText: /获取 \d+ 条/ }).first()).toBeVisible();
+    // (Each entry's details, its JSON, stay as the core wrote them: the sentence is what is said again.)
+    await expect(page.getByTestId('sync-log-entry').filter({ hasText: /\d+ new, \d+ updated|Fetching|Sync started/ })).toHaveCount(0);
+    await page.screenshot({ path: shotPath('sync-log-zh-dark.png', testInfo), fullPage: true });
   });
 });

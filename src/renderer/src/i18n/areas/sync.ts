@@ -1,12 +1,15 @@
 /**
  * The sync area's messages, English and Simplified Chinese side by side.
  * Spread into ../en.ts and ../zh-CN.ts; keys start with 'sync.'. The CSV
- * import wizard's messages keep their own file in ./sync/ so each stays short.
+ * import wizard's messages and the core's sync sentences keep their own files
+ * in ./sync/ so each stays short.
  */
 import { syncImportEn, syncImportZh } from './sync/import';
+import { syncMessagesEn, syncMessagesZh } from './sync/messages';
 
 export const syncEn = {
   ...syncImportEn,
+  ...syncMessagesEn,
   'sync.description': 'Your marketplace stores: when each last synced, what is waiting to be sent, and the run log.',
   'sync.loading': 'Loading…',
   'sync.cancel': 'Cancel',
@@ -197,6 +200,7 @@ export const syncEn = {
 
 export const syncZh: Record<keyof typeof syncEn, string> = {
   ...syncImportZh,
+  ...syncMessagesZh,
   'sync.description': '您的电商店铺：每个店铺上次同步的时间、待发送的更改以及运行日志。',
   'sync.loading': '加载中…',
   'sync.cancel': '取消',

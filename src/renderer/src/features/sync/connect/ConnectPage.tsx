@@ -9,6 +9,7 @@ import { PageHeader } from '../../../components/PageHeader';
 import { useT } from '../../../i18n';
 import { useConnectStore, useTestConnection } from '../api';
 import { resourceLabel, syncErrorSentence } from '../labels';
+import { useSyncSentences } from '../messages';
 import { syncTabPath } from '../routes';
 import { connectInputOf, connectIssues, initialConnectForm, testInputOf, testKeyOf, type ConnectForm } from './connectForm';
 import { CredentialsFields } from './CredentialsFields';
@@ -27,6 +28,7 @@ type Verdict = ConnectionTest & { key: string };
  */
 export function ConnectPage() {
   const t = useT();
+  const sentences = useSyncSentences();
   const staff = useActingStaff();
   const [form, setForm] = useState<ConnectForm>(() => initialConnectForm(TIME_ZONES));
   const [showIssues, setShowIssues] = useState<'test' | 'connect' | null>(null);
@@ -106,7 +108,7 @@ export function ConnectPage() {
             <Alert color={verdict.ok ? 'teal' : 'red'} icon={verdict.ok ? <IconCheck size={18} /> : <IconX size={18} />}
               title={verdict.ok ? t('sync.connect.verdictOk') : t('sync.connect.verdictFailed')}
               data-testid="sync-connect-verdict" data-ok={verdict.ok}>
-              {verdict.message}
+              {sentences.message(verdict.message)}
             </Alert>
           )}
           <TextInput label={t('sync.connect.name')} description={t('sync.connect.nameHint')} required value={form.name}
@@ -128,7 +130,7 @@ export function ConnectPage() {
           </Group>
           <Text size="xs" c="dimmed">{t('sync.connect.secretNote')}</Text>
           {!staff && <Alert color="yellow" icon={<IconAlertTriangle size={18} />}>{t('sync.noStaff')}</Alert>}
-          {connect.isError && <Alert color="red" data-testid="sync-connect-error">{syncErrorSentence(t, connect.error)}</Alert>}
+          {connect.isError && <Alert color="red" data-testid="sync-connect-error">{sentences.error(connect.error)}</Alert>}
           <Group justify="flex-end">
             {!tested && <Text size="sm" c="dimmed">{t('sync.connect.testFirst')}</Text>}
             <Button type="submit" leftSection={<IconPlugConnected size={16} />} disabled={!tested || !staff} loading={connect.isPending} data-testid="sync-connect-submit">

@@ -6,7 +6,7 @@ import { useActingStaff } from '../../../app/actingStaff';
 import { hrefFor } from '../../../app/router';
 import { useI18n } from '../../../i18n';
 import { usePreviewImport, useRunImport, useStores } from '../api';
-import { syncErrorSentence } from '../labels';
+import { useSyncSentences } from '../messages';
 import { readTextFile } from '../../../components/file/readTextFile';
 import { csvHeader } from './csvFile';
 import { ImportResultView } from './ImportResultView';
@@ -28,6 +28,7 @@ const NEW_STORE = 'new';
  */
 export function ImportWizard() {
   const { t, format } = useI18n();
+  const sentences = useSyncSentences();
   const staff = useActingStaff();
   const stores = useStores();
   const preview = usePreviewImport();
@@ -132,7 +133,7 @@ export function ImportWizard() {
           {missing.length > 0 && <Text size="sm" c="dimmed">{t('sync.import.mapRequired')}</Text>}
         </Group>
       )}
-      {preview.isError && <Alert color="red" title={t('sync.import.previewFailed')} data-testid="sync-import-error">{syncErrorSentence(t, preview.error)}</Alert>}
+      {preview.isError && <Alert color="red" title={t('sync.import.previewFailed')} data-testid="sync-import-error">{sentences.error(preview.error)}</Alert>}
       {preview.isSuccess && !run.isSuccess && (
         <>
           <PreviewView preview={preview.data} />
@@ -149,7 +150,7 @@ export function ImportWizard() {
           <Progress value={100} animated striped aria-label={t('sync.import.importing', { seconds: format.number(elapsed) })} />
         </Stack>
       )}
-      {run.isError && <Alert color="red" title={t('sync.import.runFailed')} data-testid="sync-import-error">{syncErrorSentence(t, run.error)}</Alert>}
+      {run.isError && <Alert color="red" title={t('sync.import.runFailed')} data-testid="sync-import-error">{sentences.error(run.error)}</Alert>}
       {run.isSuccess && file && (
         <>
           <ImportResultView result={run.data} fileName={file.name} />

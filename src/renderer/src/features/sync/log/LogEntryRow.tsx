@@ -5,10 +5,12 @@ import type { SyncLogEntry } from '../../../../../shared/contract';
 import { useI18n } from '../../../i18n';
 import { LEVEL_COLORS, levelLabel, resourceLabel } from '../labels';
 import { useSyncTime } from '../time';
+import { useSyncSentences } from '../messages';
 
 /** One line of a run's log; its details (ids, counts, the platform's words) open below it. */
 export function LogEntryRow({ entry }: { entry: SyncLogEntry }) {
   const { t } = useI18n();
+  const sentences = useSyncSentences();
   const time = useSyncTime();
   const [opened, { toggle }] = useDisclosure(false);
   const hasDetail = Object.keys(entry.detail).length > 0;
@@ -18,7 +20,7 @@ export function LogEntryRow({ entry }: { entry: SyncLogEntry }) {
       <Text size="xs" c="dimmed" w={150} style={{ flexShrink: 0 }}>{time.at(entry.at)}</Text>
       <Badge size="sm" variant="light" color={LEVEL_COLORS[entry.level]} w={80} style={{ flexShrink: 0 }}>{levelLabel(t, entry.level)}</Badge>
       {entry.resource && <Badge size="sm" variant="outline" color="gray" tt="none" style={{ flexShrink: 0 }}>{resourceLabel(t, entry.resource)}</Badge>}
-      <Text size="sm">{entry.message}</Text>
+      <Text size="sm">{sentences.message(entry.message)}</Text>
     </Group>
   );
   return (

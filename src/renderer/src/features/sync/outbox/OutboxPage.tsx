@@ -8,6 +8,7 @@ import { QueryError } from '../../../components/QueryError';
 import { useI18n } from '../../../i18n';
 import { useOutbox, useStores, useSyncStatus } from '../api';
 import { OUTBOX_STATUS_COLORS, outboxOperationLabel, outboxStatusLabel } from '../labels';
+import { useSyncSentences } from '../messages';
 import { useSyncTime } from '../time';
 import { DiscardModal } from './DiscardModal';
 import { RetryModal } from './RetryModal';
@@ -24,6 +25,7 @@ type View = keyof typeof VIEWS;
 export function OutboxPage() {
   const { t, format } = useI18n();
   const time = useSyncTime();
+  const sentences = useSyncSentences();
   const staff = useActingStaff();
   const [view, setView] = useState<View>('open');
   const outbox = useOutbox([...VIEWS[view]]);
@@ -82,7 +84,7 @@ export function OutboxPage() {
                     <Text size="xs" c="dimmed">{t('sync.outbox.attempts', { count: format.number(entry.attempts) })}</Text>
                     {entry.status === 'pending' && entry.nextAttemptAt && <Text size="xs" c="dimmed">{t('sync.outbox.nextAttempt', { when: time.relative(entry.nextAttemptAt) })}</Text>}
                   </Table.Td>
-                  <Table.Td maw={360}><Text size="sm" c={entry.status === 'failed' ? 'red' : entry.lastError ? 'orange' : undefined} data-testid="sync-outbox-error">{entry.lastError ?? '—'}</Text></Table.Td>
+                  <Table.Td maw={360}><Text size="sm" c={entry.status === 'failed' ? 'red' : entry.lastError ? 'orange' : undefined} data-testid="sync-outbox-error">{entry.lastError === null ? '—' : sentences.message(entry.lastError)}</Text></Table.Td>
                   <Table.Td>
                     {entry.status === 'failed' && (
                       <Group gap="xs" wrap="nowrap">

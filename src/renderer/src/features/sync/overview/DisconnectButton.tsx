@@ -5,11 +5,12 @@ import type { ConnectedStore } from '../../../../../shared/contract';
 import { useActingStaff } from '../../../app/actingStaff';
 import { useT } from '../../../i18n';
 import { useRemoveStore } from '../api';
-import { syncErrorSentence } from '../labels';
+import { useSyncSentences } from '../messages';
 
 /** Disconnecting forgets the store's secret and stops syncing; its data stays. Asked for first. */
 export function DisconnectButton({ store }: { store: ConnectedStore }) {
   const t = useT();
+  const sentences = useSyncSentences();
   const staff = useActingStaff();
   const [opened, { open, close }] = useDisclosure(false);
   const remove = useRemoveStore();
@@ -21,7 +22,7 @@ export function DisconnectButton({ store }: { store: ConnectedStore }) {
       <Modal opened={opened} onClose={close} title={t('sync.disconnect.title', { store: store.name })}>
         <Stack>
           <Text size="sm">{t('sync.disconnect.body')}</Text>
-          {remove.isError && <Text size="sm" c="red">{syncErrorSentence(t, remove.error)}</Text>}
+          {remove.isError && <Text size="sm" c="red">{sentences.error(remove.error)}</Text>}
           <Group justify="flex-end">
             <Button variant="default" onClick={close}>{t('sync.cancel')}</Button>
             <Button color="red" loading={remove.isPending} data-testid="sync-disconnect-confirm"

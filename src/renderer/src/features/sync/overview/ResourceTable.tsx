@@ -3,10 +3,12 @@ import type { SyncStoreStatus } from '../../../../../shared/contract';
 import { useI18n } from '../../../i18n';
 import { resourceLabel } from '../labels';
 import { useSyncTime } from '../time';
+import { useSyncSentences } from '../messages';
 
 /** Per resource: how far the cursor has come, and the platform's total against what is here. */
 export function ResourceTable({ status }: { status: SyncStoreStatus }) {
   const { t, format } = useI18n();
+  const sentences = useSyncSentences();
   const time = useSyncTime();
   if (status.resources.length === 0) return null;
   return (
@@ -26,7 +28,7 @@ export function ResourceTable({ status }: { status: SyncStoreStatus }) {
             <Table.Tr key={r.resource} data-resource={r.resource}>
               <Table.Td>
                 {resourceLabel(t, r.resource)}
-                {r.lastError && <Text size="xs" c="red">{r.lastError}</Text>}
+                {r.lastError && <Text size="xs" c="red">{sentences.message(r.lastError)}</Text>}
               </Table.Td>
               <Table.Td>
                 {r.cursor

@@ -3,10 +3,12 @@ import type { SyncStoreStatus } from '../../../../../shared/contract';
 import { useI18n } from '../../../i18n';
 import { RUN_STATUS_COLORS, runStatusLabel } from '../labels';
 import { useSyncTime } from '../time';
+import { useSyncSentences } from '../messages';
 
 /** The last run (how it ended, when, and what it counted) and when the next one starts. */
 export function RunSummary({ status }: { status: SyncStoreStatus }) {
   const { t, format } = useI18n();
+  const sentences = useSyncSentences();
   const time = useSyncTime();
   const { lastRun, nextRunAt, store } = status;
   return (
@@ -34,7 +36,7 @@ export function RunSummary({ status }: { status: SyncStoreStatus }) {
           {lastRun.counts.quarantined > 0 && (
             <Text size="sm" c="orange" data-testid="sync-quarantined">{t('sync.quarantined')}</Text>
           )}
-          {lastRun.error && <Text size="sm" c="red" data-testid="sync-last-run-error">{lastRun.error}</Text>}
+          {lastRun.error && <Text size="sm" c="red" data-testid="sync-last-run-error">{sentences.message(lastRun.error)}</Text>}
         </>
       ) : (
         <Text size="sm" c="dimmed">{t('sync.lastRun.never')}</Text>

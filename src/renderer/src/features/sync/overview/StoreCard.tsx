@@ -5,7 +5,8 @@ import type { SyncStoreStatus } from '../../../../../shared/contract';
 import { hrefFor } from '../../../app/router';
 import { useI18n } from '../../../i18n';
 import { useCancelSync, useRunSync } from '../api';
-import { platformLabel, syncErrorSentence } from '../labels';
+import { platformLabel } from '../labels';
+import { useSyncSentences } from '../messages';
 import { syncTabPath } from '../routes';
 import type { LiveProgress } from '../useLiveProgress';
 import { BudgetMeter } from './BudgetMeter';
@@ -17,6 +18,7 @@ import { RunSummary } from './RunSummary';
 /** One connected store: where it stands, what runs now, and the buttons to run or stop a sync. */
 export function StoreCard({ status, progress }: { status: SyncStoreStatus; progress: LiveProgress | null }) {
   const { t, format } = useI18n();
+  const sentences = useSyncSentences();
   const runSync = useRunSync();
   const cancelSync = useCancelSync();
   const { store, running, outbox } = status;
@@ -24,11 +26,11 @@ export function StoreCard({ status, progress }: { status: SyncStoreStatus; progr
 
   const start = () =>
     runSync.mutate({ storeId: store.id }, {
-      onError: (error) => notifications.show({ color: 'red', title: t('sync.run.failed'), message: syncErrorSentence(t, error) }),
+      onError: (error) => notifications.show({ color: 'red', title: t('sync.run.failed'), message: sentences.error(error) }),
     });
   const stop = () =>
     cancelSync.mutate({ storeId: store.id }, {
-      onError: (error) => notifications.show({ color: 'red', title: t('sync.stop.failed'), message: syncErrorSentence(t, error) }),
+      onError: (error) => notifications.show({ color: 'red', title: t('sync.stop.failed'), message: sentences.error(error) }),
     });
 
   return (
