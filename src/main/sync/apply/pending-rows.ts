@@ -3,7 +3,7 @@ import type { StoredShipment } from './order-children';
 import { prepared } from './statements';
 
 /**
- * The lines, payments and shipments of orders new in a page, gathered and
+ * The rows of orders new in a page (lines, payments, shipments), gathered and
  * written a few dozen rows per statement when the page is written (or a batch
  * fills): one statement per row was most of a first sync's native calls. Only
  * in a page's first attempt (index.ts): with a savepoint per record, each
@@ -46,15 +46,15 @@ export const ORDER_REMOTE_COLUMNS = `order_number, customer_id, channel, status,
 export const ORDER_INSERT_COLUMNS = `store_id, external_id, ${ORDER_REMOTE_COLUMNS}, created_at, customer_order_seq`;
 const ORDER_INSERT_WIDTH = ORDER_INSERT_COLUMNS.split(',').length;
 
-export const LINE_COLUMNS = `(order_id, store_id, external_id, product_id, title, sku, quantity, unit_price_minor,
+const LINE_COLUMNS = `(order_id, store_id, external_id, product_id, title, sku, quantity, unit_price_minor,
     discount_minor, total_minor)`;
-export const PAYMENT_COLUMNS = `(order_id, store_id, external_id, kind, method, gateway, status, amount_minor,
+const PAYMENT_COLUMNS = `(order_id, store_id, external_id, kind, method, gateway, status, amount_minor,
     currency, error_code, processed_at, remote_updated_at)`;
-export const PAYMENT_CONFLICT = `ON CONFLICT (store_id, external_id) DO UPDATE SET order_id = excluded.order_id,
+const PAYMENT_CONFLICT = `ON CONFLICT (store_id, external_id) DO UPDATE SET order_id = excluded.order_id,
     kind = excluded.kind, method = excluded.method, gateway = excluded.gateway, status = excluded.status,
     amount_minor = excluded.amount_minor, currency = excluded.currency, error_code = excluded.error_code,
     processed_at = excluded.processed_at, remote_updated_at = excluded.remote_updated_at`;
-export const SHIPMENT_COLUMNS = `(order_id, store_id, external_id, carrier, service, tracking_number, tracking_url,
+const SHIPMENT_COLUMNS = `(order_id, store_id, external_id, carrier, service, tracking_number, tracking_url,
     status, destination_country, destination_region, shipped_at, original_estimated_delivery_at, estimated_delivery_at,
     delivered_at, remote_updated_at, created_at, updated_at)`;
 
