@@ -1,6 +1,7 @@
 import { useMemo } from 'react';
 import { useI18n, type I18n, type Translate } from '../../i18n';
 import { resourceLabel, syncErrorSentence } from './labels';
+import { recordProblem } from './record-problems';
 import { useSyncTime } from './time';
 
 /**
@@ -82,7 +83,8 @@ const RULES: Rule[] = [
   [/^Sync cancelled; everything fetched so far is kept\.$/, (_, s) => s.t('sync.msg.cancelled')],
   [/^Skipped (?<n>\d+) more records on page (?<page>\d+); all are in quarantine/,
     (g, s) => s.t('sync.msg.skippedMore', { n: s.number(g.n), page: s.number(g.page) })],
-  [/^Skipped (?<id>.+?): (?<reason>.*)$/s, (g, s) => s.t('sync.msg.skipped', { id: g.id!, reason: g.reason! })],
+  [/^Skipped (?<id>.+?): (?<reason>.*)$/s,
+    (g, s) => s.t('sync.msg.skipped', { id: g.id!, reason: recordProblem(s.t, g.reason!) ?? g.reason! })],
   [/^Resuming (?<resource>\w+) at page (?<page>\d+), where an interrupted sync stopped\.$/,
     (g, s) => s.t('sync.msg.resuming', { resource: s.resource(g.resource), page: s.number(g.page) })],
   [/^Fetching (?<resource>\w+) changed since (?<since>\S+)\.$/,

@@ -6,10 +6,12 @@
  */
 import { syncImportEn, syncImportZh } from './sync/import';
 import { syncMessagesEn, syncMessagesZh } from './sync/messages';
+import { syncRecordsEn, syncRecordsZh } from './sync/records';
 
 export const syncEn = {
   ...syncImportEn,
   ...syncMessagesEn,
+  ...syncRecordsEn,
   'sync.description': 'Your marketplace stores: when each last synced, what is waiting to be sent, and the run log.',
   'sync.loading': 'Loading…',
   'sync.cancel': 'Cancel',
@@ -201,6 +203,7 @@ export const syncEn = {
 export const syncZh: Record<keyof typeof syncEn, string> = {
   ...syncImportZh,
   ...syncMessagesZh,
+  ...syncRecordsZh,
   'sync.description': '您的电商店铺：每个店铺上次同步的时间、待发送的更改以及运行日志。',
   'sync.loading': '加载中…',
   'sync.cancel': '取消',
