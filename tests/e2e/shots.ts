@@ -20,7 +20,7 @@ export const DOCS_SHOTS = new Set([
   'service-admin-sla-en-light.png', 'service-admin-reports-zh-dark.png',
   'returns-en-light.png', 'return-detail-zh-dark.png',
   'feedback-inbox-en-light.png', 'feedback-import-en-light.png', 'feedback-trends-zh-dark.png',
-  'sync-en-light.png', 'sync-connect-zh-dark.png',
+  'sync-en-light.png', 'sync-connect-zh-dark.png', 'sync-log-zh-dark.png',
   'recs-en-light.png', 'recs-evaluate-en-light.png', 'recs-zh-dark.png', 'recs-publish-en-light.png',
   'logistics-en-light.png', 'logistics-exceptions-zh-dark.png', 'payments-en-light.png',
   'insights-en-light.png', 'insights-zh-dark.png',
