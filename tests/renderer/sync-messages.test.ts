@@ -59,8 +59,10 @@ describe('the sync sentences in Chinese', () => {
 
   it('keeps the platform\'s own words, the ids and the reasons as they came, and counts in the UI\'s digits', () => {
     const sample = (start: string) => SAMPLES.find((message) => message.startsWith(start))!;
-    expect(syncMessage(zh, SAMPLES[0]!)).toBe('WooCommerce 拒绝了 API 密钥。WooCommerce 的原话：“Consumer secret is invalid.”。' +
+    expect(syncMessage(zh, SAMPLES[0]!)).toBe('WooCommerce 拒绝了 API 密钥。WooCommerce 的原话：“Consumer secret is invalid.”' +
       '请检查 Consumer key 和 Consumer secret（WooCommerce › 设置 › 高级 › REST API），并确认该密钥具有读/写权限。');
+    expect(syncMessage(zh, sample('WooCommerce refused the request'))).toBe('WooCommerce 拒绝了请求（HTTP 400）。' +
+      'WooCommerce 的原话：“Invalid parameter(s): note”。');
     expect(syncMessage(zh, sample('Skipped gid'))).toBe('已跳过 gid://shopify/Order/7：The total 100 does not add up.');
     expect(syncMessage(zh, sample('orders: fetched'))).toBe('订单：获取 250 条；新增 240 条，更新 8 条；2 条因不比 Backroom 中的新而跳过；1 条被隔离（原因见上）。');
     expect(syncMessage(zh, sample('Shopify had a server error (503); the request will be retried. Trying'))).toBe('Shopify 服务器出错（503）；将重试该请求。2 秒后重试（第 2 次，共 5 次）。');

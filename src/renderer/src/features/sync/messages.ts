@@ -28,8 +28,9 @@ type Rule = [RegExp, (g: Groups, say: Say) => string];
 /** Chinese runs sentences together without spaces. */
 const join = (...parts: string[]): string => parts.filter((part) => part !== '').join('');
 
+/** The platform's own words, quoted; a full stop after them unless they end a sentence themselves. */
 const said = (say: Say, platform: string, words: string | undefined): string =>
-  (words ? say.t('sync.msg.said', { platform, said: words }) : '');
+  (words ? say.t('sync.msg.said', { platform, said: words, end: /[.!?。！？]$/.test(words) ? '' : '。' }) : '');
 
 const RULES: Rule[] = [
   // A failure the engine retries wraps the connector's sentence: first, so the inner one is said within it.

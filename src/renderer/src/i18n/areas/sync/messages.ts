@@ -5,7 +5,7 @@
  * wording, for reference: in English the core's sentence is shown as it came.
  */
 export const syncMessagesEn = {
-  'sync.msg.said': '{platform} said: “{said}”.',
+  'sync.msg.said': '{platform} said: “{said}”{end}',
   'sync.msg.wooKeys': 'WooCommerce refused the API keys.',
   'sync.msg.wooKeysCheck': 'Check the consumer key and secret (WooCommerce › Settings › Advanced › REST API) and that the key has read/write access.',
   'sync.msg.wooStripped': 'If the keys are right, the host may be removing the Authorization header: turn on sending the keys in the query string.',
@@ -53,7 +53,7 @@ export const syncMessagesEn = {
 } as const;
 
 export const syncMessagesZh: Record<keyof typeof syncMessagesEn, string> = {
-  'sync.msg.said': '{platform} 的原话：“{said}”。',
+  'sync.msg.said': '{platform} 的原话：“{said}”{end}',
   'sync.msg.wooKeys': 'WooCommerce 拒绝了 API 密钥。',
   'sync.msg.wooKeysCheck': '请检查 Consumer key 和 Consumer secret（WooCommerce › 设置 › 高级 › REST API），并确认该密钥具有读/写权限。',
   'sync.msg.wooStripped': '如果密钥无误，可能是主机去掉了 Authorization 请求头：请开启“在地址中发送密钥”。',
