@@ -106,6 +106,22 @@ test.describe('community', () => {
     await expect(page.getByTestId('note').first()).toContainText('Movie night on Friday went well.');
   });
 
+  test('a custom period picked in the calendar sets the board\'s range', async ({ page, backroom }, testInfo) => {
+    await openConsole(page, backroom, '/community/leaderboards');
+    // From last month, so the calendar opens on a month whose every day can be picked.
+    await page.getByTestId('board-period').getByText('Last month', { exact: true }).click();
+    await page.getByTestId('board-period').getByText('Custom', { exact: true }).click();
+    await page.getByTestId('board-custom').click();
+    const days = page.locator('table button:not([data-outside]):not([disabled])');
+    await days.nth(1).click();
+    await days.nth(8).click();
+    const today = new Date(`${todayUtc()}T00:00:00Z`);
+    const month = new Date(Date.UTC(today.getUTCFullYear(), today.getUTCMonth() - 1, 1)).toISOString().slice(0, 7);
+    await expect(page.getByTestId('board-range')).toHaveAttribute('data-from', `${month}-02`);
+    await expect(page.getByTestId('board-range')).toHaveAttribute('data-to', `${month}-09`);
+    await page.screenshot({ path: testInfo.outputPath('community-leaderboards-custom.png') });
+  });
+
   test('the top of a leaderboard is honoured once; a second award says they already were', async ({ page, backroom }) => {
     const today = todayUtc();
     const quarterStart = `${today.slice(0, 5)}${String(Math.floor((Number(today.slice(5, 7)) - 1) / 3) * 3 + 1).padStart(2, '0')}-01`;

@@ -1,9 +1,9 @@
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
-import { startCoreWorker } from '../../src/main/core/workerHost';
 import { openConnection } from '../../src/main/db/connection';
 import { tempDir } from '../helpers/db';
-import { campaignLedger, count, seedShop } from './campaigns-fixtures';
+import { campaignLedger, count } from './campaigns-fixtures';
+import { createVipCampaign, raceTwoCores } from './campaigns-race-fixtures';
 
 /**
  * Two staff members launch the same campaign at the same moment from two
@@ -11,28 +11,16 @@ import { campaignLedger, count, seedShop } from './campaigns-fixtures';
  * IMMEDIATE transaction makes the second wait and then find it launched:
  * exactly one launchedNow, the points and coupons posted once.
  */
-const workerPath = join(__dirname, '../../src/main/core/worker.ts');
-const execArgv = ['--require', require.resolve('tsx/cjs')];
 const temp = tempDir();
 afterAll(() => temp.cleanup());
 
 describe('two staff launching at once', () => {
   it('posts the bonus and issues the coupons once, every round', async () => {
     const dbPath = join(temp.dir, 'race.sqlite');
-    const a = await startCoreWorker({ workerPath, execArgv, dbPath });
-    const b = await startCoreWorker({ workerPath, execArgv, dbPath });
-    const setup = openConnection(dbPath);
-    seedShop(setup.sqlite, 600, { noConsentEvery: 4 });
-    setup.close();
-    try {
+    await raceTwoCores(dbPath, 600, { noConsentEvery: 4 }, async (a, b) => {
       for (let round = 0; round < 5; round++) {
-        const created = await a.invoke('campaigns.create', {
-          name: `Round ${round}`, goal: 'reward', startsAt: '2026-01-01T00:00:00Z', endsAt: '2099-01-01T00:00:00Z',
-          audience: { kind: 'tag', tags: ['vip'] }, holdoutPercent: 20, staffId: 7,
-          mechanics: [{ kind: 'bonus', points: 25 }, { kind: 'coupon', couponKind: 'percent', valueMinor: null, percent: 10, minOrderMinor: 0, validDays: null }],
-        });
-        if (!created.ok) throw new Error(created.error.message);
-        const id = (created.data as { id: number }).id;
+        const id = await createVipCampaign(a, `Round ${round}`, 20, [{ kind: 'bonus', points: 25 },
+          { kind: 'coupon', couponKind: 'percent', valueMinor: null, percent: 10, minOrderMinor: 0, validDays: null }]);
         const results = await Promise.all([
           a.invoke('campaigns.launch', { id, staffId: 7, launchKey: `round-${round}-ana` }),
           b.invoke('campaigns.launch', { id, staffId: 8, launchKey: `round-${round}-ben` }),
@@ -54,9 +42,6 @@ describe('two staff launching at once', () => {
           check.close();
         }
       }
-    } finally {
-      await a.close();
-      await b.close();
-    }
+    });
   }, 60_000);
 });

@@ -1,10 +1,8 @@
-import { expect } from 'vitest';
 import { contract, DEFAULT_LOYALTY_SETTINGS, type InputOf, type OutputOf } from '../../src/shared/contract';
 import { communityHandlers } from '../../src/main/domain/community/handlers';
 import type { HandlerContext } from '../../src/main/core/handler';
 import type { Connection, Sqlite } from '../../src/main/db/connection';
 import { writeLoyaltySettings } from '../../src/main/domain/loyalty/settings';
-import { AppError } from '../../src/shared/errors';
 import { handlerContext } from '../helpers/context';
 import { memoryDb } from '../helpers/db';
 import { insertCustomer, insertStore } from '../helpers/fixtures';
@@ -78,13 +76,4 @@ export function feedbackRow(sqlite: Sqlite, f: { customerId: number | null; sour
     .run(f.customerId, f.source, f.at);
 }
 
-/** The AppError a call throws (code and sentence), failing the test when it does not throw one. */
-export function errorOf(run: () => unknown): AppError {
-  try {
-    run();
-  } catch (error) {
-    if (error instanceof AppError) return error;
-    throw error;
-  }
-  expect.fail('expected the call to throw an AppError');
-}
+export { errorOf } from '../helpers/app-error';

@@ -1,9 +1,9 @@
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
-import { startCoreWorker } from '../../src/main/core/workerHost';
 import { openConnection } from '../../src/main/db/connection';
 import { tempDir } from '../helpers/db';
-import { count, seedShop } from './campaigns-fixtures';
+import { count } from './campaigns-fixtures';
+import { createVipCampaign, raceTwoCores } from './campaigns-race-fixtures';
 
 /**
  * Two staff members run the same campaign's draw at the same moment from two
@@ -12,8 +12,6 @@ import { count, seedShop } from './campaigns-fixtures';
  * first draw back; with its own key it is told the draw has been run. Either
  * way the prizes are posted once.
  */
-const workerPath = join(__dirname, '../../src/main/core/worker.ts');
-const execArgv = ['--require', require.resolve('tsx/cjs')];
 const temp = tempDir();
 afterAll(() => temp.cleanup());
 
@@ -22,20 +20,10 @@ type Outcome = { ok: true; data: { ranNow: boolean; draw: { id: number } } } | {
 describe('two staff running a draw at once', () => {
   it('makes one draw and posts its prizes once, every round', async () => {
     const dbPath = join(temp.dir, 'draw-race.sqlite');
-    const a = await startCoreWorker({ workerPath, execArgv, dbPath });
-    const b = await startCoreWorker({ workerPath, execArgv, dbPath });
-    const setup = openConnection(dbPath);
-    seedShop(setup.sqlite, 300);
-    setup.close();
-    try {
+    await raceTwoCores(dbPath, 300, {}, async (a, b) => {
       for (let round = 0; round < 4; round++) {
-        const created = await a.invoke('campaigns.create', {
-          name: `Round ${round}`, goal: 'reward', startsAt: '2026-01-01T00:00:00Z', endsAt: '2099-01-01T00:00:00Z',
-          audience: { kind: 'tag', tags: ['vip'] }, holdoutPercent: 10, staffId: 7,
-          mechanics: [{ kind: 'draw', winners: 10, weighting: 'none', prize: { kind: 'points', points: 250 } }],
-        });
-        if (!created.ok) throw new Error(created.error.message);
-        const id = (created.data as { id: number }).id;
+        const id = await createVipCampaign(a, `Round ${round}`, 10,
+          [{ kind: 'draw', winners: 10, weighting: 'none', prize: { kind: 'points', points: 250 } }]);
         const launched = await a.invoke('campaigns.launch', { id, staffId: 7, launchKey: `launch-${round}` });
         if (!launched.ok) throw new Error(launched.error.message);
         const sameKey = round % 2 === 0;
@@ -57,9 +45,6 @@ describe('two staff running a draw at once', () => {
           check.close();
         }
       }
-    } finally {
-      await a.close();
-      await b.close();
-    }
+    });
   }, 60_000);
 });

@@ -10,6 +10,7 @@ import { writeLoyaltySettings } from '../../src/main/domain/loyalty/settings';
 import { DEFAULT_LOYALTY_SETTINGS } from '../../src/shared/contract';
 import { memoryDb } from '../helpers/db';
 import { insertCustomer, insertOrder, insertStore } from '../helpers/fixtures';
+import { mulberry32 } from '../helpers/random';
 
 /**
  * The set-based liability report (held-lots.ts) against a brute-force replay
@@ -21,17 +22,6 @@ import { insertCustomer, insertOrder, insertStore } from '../helpers/fixtures';
  */
 const DAY_MS = 86_400_000;
 const CUSTOMERS = [1, 2, 3, 4, 5];
-
-function mulberry32(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 interface Replayed {
   approved: number;

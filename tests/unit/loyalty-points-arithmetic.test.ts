@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { pointsForOrder } from '../../src/main/domain/loyalty/orders';
 import { minorUnitDigits } from '../../src/shared/money';
+import { mulberry32 } from '../helpers/random';
 
 /**
  * pointsForOrder counts in plain numbers when every product stays below 2^53
@@ -15,19 +16,11 @@ function exact(basis: number, rate: number, multiplier: number, currency: string
   return Number((BigInt(Math.max(0, basis)) * rateHundredths * times) / scale);
 }
 
-function random(seed: number): () => number {
-  let state = seed;
-  return () => {
-    state = (state * 1103515245 + 12345) % 2 ** 31;
-    return state / 2 ** 31;
-  };
-}
-
 describe('points for an order: exact whole points, rounded down', () => {
   const currencies = ['USD', 'JPY', 'KWD', 'CNY'];
 
   it('agrees with exact BigInt arithmetic on 50,000 random orders and rules', () => {
-    const next = random(2026);
+    const next = mulberry32(2026);
     for (let i = 0; i < 50_000; i++) {
       const currency = currencies[i % currencies.length]!;
       const magnitude = [100, 10_000, 1_000_000, 1e9, 1e13][i % 5]!;

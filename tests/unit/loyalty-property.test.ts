@@ -12,6 +12,7 @@ import { BONUS_ACTIONS, DEFAULT_LOYALTY_SETTINGS } from '../../src/shared/contra
 import { AppError } from '../../src/shared/errors';
 import { memoryDb } from '../helpers/db';
 import { insertCustomer, insertOrder, insertStore } from '../helpers/fixtures';
+import { mulberry32 } from '../helpers/random';
 
 /**
  * Random sequences of earn, redeem, expire, refund, adjust, bonus actions,
@@ -31,17 +32,6 @@ const RULES: EarningRules = { pointsPerUnit: 1, basis: 'subtotalAfterDiscounts',
 /** How often each path ran: the property holds only if the sequences reach it. */
 const reached = { conflicts: 0, expired: 0, partialRefunds: 0, fullRefunds: 0, debts: 0, replays: 0, bonuses: 0,
   bonusReplays: 0, coupons: 0, couponRefusals: 0 };
-
-function mulberry32(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 interface OrderModel {
   id: number;

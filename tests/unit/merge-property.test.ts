@@ -9,6 +9,7 @@ import { AppError } from '../../src/shared/errors';
 import { memoryDb } from '../helpers/db';
 import { insertCustomer, insertOrder, insertStore } from '../helpers/fixtures';
 import { call, insertStaff } from './customers-fixtures';
+import { mulberry32 } from '../helpers/random';
 
 /**
  * Random sequences of earn, redeem, expire, refund, adjust, replays AND
@@ -29,17 +30,6 @@ const DAY_MS = 86_400_000;
 const RULES: EarningRules = { pointsPerUnit: 1, basis: 'subtotalAfterDiscounts', pendingDays: 14, lifetimeMonths: 2 };
 
 const reached = { merges: 0, mergedDebt: 0, mergedPending: 0, refundsAcrossMerge: 0, fullRefunds: 0, mergeConflicts: 0, mergeReplays: 0 };
-
-function mulberry32(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 function same(actual: unknown, expected: unknown, label: string): void {
   if (actual !== expected) expect(actual, label).toBe(expected);

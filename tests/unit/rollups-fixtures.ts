@@ -6,16 +6,7 @@ import type { Sqlite } from '../../src/main/db/connection';
  * change them, so the rollups' marks are exercised by realistic writes.
  */
 
-export function rng(seed: number): () => number {
-  let s = seed >>> 0;
-  return () => {
-    s = (s + 0x6d2b79f5) >>> 0;
-    let t = s;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
+export { mulberry32 as rng } from '../helpers/random';
 
 const T0 = '2026-01-01T00:00:00.000Z';
 

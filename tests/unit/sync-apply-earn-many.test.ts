@@ -1,4 +1,4 @@
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import type { Connection } from '../../src/main/db/connection';
 import { earnForOrderFacts, earnForOrders } from '../../src/main/domain/loyalty/earn-many';
 import { earnForOrder, reverseForRefund, type OrderFacts } from '../../src/main/domain/loyalty/orders';

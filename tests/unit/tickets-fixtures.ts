@@ -5,7 +5,6 @@ import { handlerContext } from '../helpers/context';
 import { contract, type InputOf } from '../../src/shared/contract';
 import type { HandlerContext } from '../../src/main/core/handler';
 import { serviceHandlers } from '../../src/main/domain/service/handlers';
-import { AppError } from '../../src/shared/errors';
 
 /**
  * A small shop for the service-desk tests: three customers with an order
@@ -81,13 +80,4 @@ export function serviceCaller(connection: Connection, now: () => Date = () => NO
   };
 }
 
-/** The AppError a call throws; any other outcome fails the test. */
-export function errorOf(run: () => unknown): AppError {
-  try {
-    run();
-  } catch (error) {
-    if (error instanceof AppError) return error;
-    throw error;
-  }
-  throw new Error('expected an AppError');
-}
+export { errorOf } from '../helpers/app-error';

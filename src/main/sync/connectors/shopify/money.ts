@@ -1,7 +1,8 @@
+import { MappingError } from '../mapping';
 import { minorUnitDigits, parseMajorToMinor } from '../../../../shared/money';
 
-/** Thrown by the mappers for a record that cannot be trusted; the page goes on without it. */
-export class MappingError extends Error {}
+// Thrown by the mappers for a record that cannot be trusted; the page goes on without it (shared by every connector).
+export { MappingError } from '../mapping';
 
 /**
  * Shopify's Decimal strings ("10.0", "12.34", "1000.0" for JPY) to integer

@@ -1,3 +1,5 @@
+import { isObject, MappingError, type Json } from '../mapping';
+
 /**
  * Reading Vendure's GraphQL answers defensively: the server's types promise
  * much, but a proxy, a plugin or a schema change can still hand over
@@ -6,13 +8,8 @@
  * of minor units; ids are strings ("42" with the default id strategy, UUIDs
  * with another); times are ISO-8601 in UTC.
  */
-export class MappingError extends Error {}
-
-export type Json = Record<string, unknown>;
-
-export function isObject(value: unknown): value is Json {
-  return value !== null && typeof value === 'object' && !Array.isArray(value);
-}
+// Shared by every connector (one MappingError class for the pages' instanceof checks).
+export { isObject, MappingError, type Json } from '../mapping';
 
 export function idOf(raw: unknown): string | null {
   if (!isObject(raw)) return null;

@@ -1,3 +1,4 @@
+import { isObject, MappingError, type Json } from '../mapping';
 import { minorUnitDigits } from '../../../../shared/money';
 
 /**
@@ -5,13 +6,8 @@ import { minorUnitDigits } from '../../../../shared/money';
  * checked, and a bad one throws a MappingError whose message is the reason the
  * record is quarantined ("total is not an amount: …").
  */
-export class MappingError extends Error {}
-
-export type Json = Record<string, unknown>;
-
-export function isObject(value: unknown): value is Json {
-  return value !== null && typeof value === 'object' && !Array.isArray(value);
-}
+// Shared by every connector (one MappingError class for the pages' instanceof checks).
+export { isObject, MappingError, type Json } from '../mapping';
 
 export function idOf(raw: unknown): string | null {
   if (!isObject(raw)) return null;

@@ -1,7 +1,5 @@
 import { Group, SegmentedControl, Select } from '@mantine/core';
-import { DatePickerInput } from '@mantine/dates';
-import { IconCalendar } from '@tabler/icons-react';
-import { useState } from 'react';
+import { RangePickerInput } from '../../components/RangePickerInput';
 import { useT, type MessageKey } from '../../i18n';
 import { PRESETS, type DateRange, type RangeChoice } from './ranges';
 
@@ -53,46 +51,14 @@ export function DateRangeControl({
         allowDeselect={false}
       />
       {selection.choice === 'custom' && (
-        <CustomRangeInput
+        <RangePickerInput
           range={selection.custom}
           today={today}
+          label={t('range.pickDates')}
+          testId="range-custom"
           onChange={(custom) => onChange({ choice: 'custom', custom })}
         />
       )}
     </Group>
-  );
-}
-
-type PickerValue = [string | null, string | null];
-
-/** The picker reports the first click alone; the dashboard changes once both ends are set. */
-function CustomRangeInput({
-  range,
-  today,
-  onChange,
-}: {
-  range: DateRange;
-  today: string;
-  onChange: (range: DateRange) => void;
-}) {
-  const t = useT();
-  const [picking, setPicking] = useState<PickerValue>([range.from, range.to]);
-  return (
-    <DatePickerInput
-      type="range"
-      aria-label={t('range.pickDates')}
-      data-testid="range-custom"
-      leftSection={<IconCalendar size={16} />}
-      value={picking}
-      maxDate={today}
-      allowSingleDateInRange
-      valueFormat="ll"
-      miw={250}
-      onChange={(value) => {
-        setPicking(value);
-        const [from, to] = value;
-        if (from && to) onChange({ from, to });
-      }}
-    />
   );
 }

@@ -1,9 +1,6 @@
 import { Button, Group, MultiSelect, Paper, SimpleGrid, Stack, Text, TextInput, Textarea, Title } from '@mantine/core';
-import { useForm } from '@mantine/form';
-import { notifications } from '@mantine/notifications';
 import { announcementSaveInput, type Announcement, type InputOf } from '../../../../../shared/contract';
 import { invoke } from '../../../api';
-import { useActingStaff } from '../../../app/actingStaff';
 import { useI18n } from '../../../i18n';
 import { useGroups, useSaveAnnouncement } from '../api';
 import { useVersionedForm } from '../useVersionedForm';

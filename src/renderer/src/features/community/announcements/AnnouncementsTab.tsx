@@ -1,10 +1,11 @@
-import { Button, Grid, NavLink, Paper, Skeleton, Stack, Text, Title } from '@mantine/core';
+import { Button, Grid, NavLink, Paper, Skeleton, Stack, Text } from '@mantine/core';
 import { IconPlus, IconSpeakerphone } from '@tabler/icons-react';
 import { useState } from 'react';
 import { QueryError } from '../../../components/QueryError';
 import { useI18n } from '../../../i18n';
 import { useAnnouncements } from '../api';
 import { AnnouncementEditor } from './AnnouncementEditor';
+import { EmptyPanel } from '../EmptyPanel';
 
 /** Announcements written once in both languages: the list, and the one being written or exported. */
 export function AnnouncementsTab() {
@@ -44,13 +45,8 @@ export function AnnouncementsTab() {
       </Grid.Col>
       <Grid.Col span={{ base: 12, md: 8 }}>
         {chosen === null || (typeof chosen === 'number' && !current) ? (
-          <Paper withBorder radius="md" p="xl" data-testid="announcement-none">
-            <Stack align="center" gap="xs">
-              <IconSpeakerphone size={32} aria-hidden />
-              <Title order={2} fz="lg">{t('community.announcements.noneTitle')}</Title>
-              <Text size="sm" c="dimmed" ta="center" maw={460}>{t('community.announcements.noneBody')}</Text>
-            </Stack>
-          </Paper>
+          <EmptyPanel icon={IconSpeakerphone} title={t('community.announcements.noneTitle')}
+            body={t('community.announcements.noneBody')} testId="announcement-none" />
         ) : (
           <AnnouncementEditor key={chosen} announcement={current} onSaved={(saved) => setChosen(saved.id)} />
         )}

@@ -1,9 +1,6 @@
 import { Button, Group, Modal, Select, SimpleGrid, Stack, Switch, TagsInput, Text, TextInput, Textarea } from '@mantine/core';
-import { useForm } from '@mantine/form';
-import { notifications } from '@mantine/notifications';
 import { COMMUNITY_PLATFORMS, groupSaveInput, type CommunityGroup, type CommunityPlatform, type InputOf } from '../../../../../shared/contract';
 import { invoke } from '../../../api';
-import { useActingStaff } from '../../../app/actingStaff';
 import { useT } from '../../../i18n';
 import { useSaveGroup } from '../api';
 import { useVersionedForm } from '../useVersionedForm';

@@ -1,4 +1,4 @@
-import { Anchor, Button, Group, Paper, Skeleton, Stack, Switch, Table, Text, Title } from '@mantine/core';
+import { Anchor, Button, Group, Paper, Skeleton, Stack, Switch, Table, Text } from '@mantine/core';
 import { IconPlus, IconUsersGroup } from '@tabler/icons-react';
 import { useState } from 'react';
 import { hrefFor, navigate } from '../../../app/router';
@@ -8,6 +8,7 @@ import { useGroups } from '../api';
 import { PlatformBadge } from '../PlatformBadge';
 import { groupPath } from '../routes';
 import { GroupFormModal } from './GroupFormModal';
+import { EmptyPanel } from '../EmptyPanel';
 
 /** Every community group with its platform, size and owner; a new one starts here. */
 export function GroupsTab() {
@@ -34,13 +35,8 @@ export function GroupsTab() {
       ) : groups.isError ? (
         <QueryError error={groups.error} onRetry={() => void groups.refetch()} />
       ) : groups.data.groups.length === 0 ? (
-        <Paper withBorder p="xl" radius="md" data-testid="groups-empty">
-          <Stack align="center" gap="xs">
-            <IconUsersGroup size={32} aria-hidden />
-            <Title order={2} fz="lg">{t('community.groups.emptyTitle')}</Title>
-            <Text size="sm" c="dimmed" ta="center" maw={520}>{t('community.groups.emptyBody')}</Text>
-          </Stack>
-        </Paper>
+        <EmptyPanel icon={IconUsersGroup} title={t('community.groups.emptyTitle')} body={t('community.groups.emptyBody')}
+          testId="groups-empty" bodyWidth={520} />
       ) : (
         <Paper withBorder radius="md">
           <Table.ScrollContainer minWidth={640}>

@@ -1,10 +1,10 @@
 import { Anchor, Badge, Button, Group, Paper, Select, SegmentedControl, Skeleton, Stack, Table, Text } from '@mantine/core';
-import { DatePickerInput } from '@mantine/dates';
-import { IconAward, IconCalendar } from '@tabler/icons-react';
+import { IconAward } from '@tabler/icons-react';
 import { useState } from 'react';
 import { LEADERBOARDS, type LeaderboardName } from '../../../../../shared/contract';
 import { hrefFor } from '../../../app/router';
 import { QueryError } from '../../../components/QueryError';
+import { RangePickerInput } from '../../../components/RangePickerInput';
 import { useI18n } from '../../../i18n';
 import { pathForCustomer } from '../../customers/routes';
 import { useGroups, useLeaderboard } from '../api';
@@ -19,7 +19,6 @@ export function LeaderboardsTab() {
   const [board, setBoard] = useState<LeaderboardName>('points');
   const [preset, setPreset] = useState<PeriodPreset>('thisMonth');
   const [period, setPeriod] = useState<Period>(() => presetPeriod('thisMonth', today));
-  const [picking, setPicking] = useState<[string | null, string | null]>([period.from, period.to]);
   const [groupId, setGroupId] = useState<number | undefined>(undefined);
   const [awarding, setAwarding] = useState(false);
   const groups = useGroups();
@@ -42,29 +41,14 @@ export function LeaderboardsTab() {
           onChange={(v) => {
             const next = v as PeriodPreset;
             setPreset(next);
-            if (next === 'custom') setPicking([period.from, period.to]);
-            else setPeriod(presetPeriod(next, today));
+            if (next !== 'custom') setPeriod(presetPeriod(next, today));
           }}
           data={PERIOD_PRESETS.map((p) => ({ value: p, label: t(`community.period.${p}`) }))}
           data-testid="board-period"
         />
         {preset === 'custom' && (
-          <DatePickerInput
-            type="range"
-            aria-label={t('community.boards.pickDates')}
-            leftSection={<IconCalendar size={16} />}
-            value={picking}
-            maxDate={today}
-            allowSingleDateInRange
-            valueFormat="ll"
-            miw={250}
-            data-testid="board-custom"
-            onChange={(value) => {
-              setPicking(value);
-              const [from, to] = value;
-              if (from && to) setPeriod({ from, to });
-            }}
-          />
+          <RangePickerInput range={period} today={today} onChange={setPeriod} label={t('community.boards.pickDates')}
+            testId="board-custom" />
         )}
         <Select
           aria-label={t('community.boards.group')}
@@ -80,7 +64,7 @@ export function LeaderboardsTab() {
           {t('community.award.open')}
         </Button>
       </Group>
-      <Text size="sm" c="dimmed" data-testid="board-range">
+      <Text size="sm" c="dimmed" data-testid="board-range" data-from={period.from} data-to={period.to}>
         {t('community.boards.range', { from: format.date(period.from), to: format.date(period.to) })}
       </Text>
       {leaderboard.isPending ? (

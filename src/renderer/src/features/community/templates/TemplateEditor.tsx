@@ -1,11 +1,8 @@
 import { Alert, Badge, Button, Group, Paper, SimpleGrid, Stack, Text, TextInput, Textarea, Title } from '@mantine/core';
-import { useForm } from '@mantine/form';
-import { notifications } from '@mantine/notifications';
 import { IconAlertTriangle } from '@tabler/icons-react';
 import { useRef } from 'react';
 import { templateSaveInput, type InputOf, type MessageTemplate } from '../../../../../shared/contract';
 import { invoke } from '../../../api';
-import { useActingStaff } from '../../../app/actingStaff';
 import { useI18n } from '../../../i18n';
 import { insertVariable, variablesIn } from '../../service/admin/macros/variables';
 import { VariablePicker } from '../../service/admin/macros/VariablePicker';

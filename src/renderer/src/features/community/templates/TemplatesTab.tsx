@@ -1,10 +1,11 @@
-import { Button, Grid, NavLink, Paper, Skeleton, Stack, Text, Title } from '@mantine/core';
+import { Button, Grid, NavLink, Paper, Skeleton, Stack, Text } from '@mantine/core';
 import { IconAlertTriangle, IconMessageCircle, IconPlus } from '@tabler/icons-react';
 import { useState } from 'react';
 import { QueryError } from '../../../components/QueryError';
 import { useI18n } from '../../../i18n';
 import { useTemplates } from '../api';
 import { TemplateEditor } from './TemplateEditor';
+import { EmptyPanel } from '../EmptyPanel';
 
 /** Message templates for the groups and direct messages, with the same variables as the service desk's macros. */
 export function TemplatesTab() {
@@ -44,13 +45,8 @@ export function TemplatesTab() {
       </Grid.Col>
       <Grid.Col span={{ base: 12, md: 8 }}>
         {chosen === null || (typeof chosen === 'number' && !current) ? (
-          <Paper withBorder radius="md" p="xl" data-testid="template-none">
-            <Stack align="center" gap="xs">
-              <IconMessageCircle size={32} aria-hidden />
-              <Title order={2} fz="lg">{t('community.templates.noneTitle')}</Title>
-              <Text size="sm" c="dimmed" ta="center" maw={460}>{t('community.templates.noneBody')}</Text>
-            </Stack>
-          </Paper>
+          <EmptyPanel icon={IconMessageCircle} title={t('community.templates.noneTitle')}
+            body={t('community.templates.noneBody')} testId="template-none" />
         ) : (
           <TemplateEditor key={chosen} template={current} onSaved={(saved) => setChosen(saved.id)} />
         )}
